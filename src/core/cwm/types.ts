@@ -1,0 +1,65 @@
+import type { Action, Obs } from '../env/types';
+
+/** What a program predicted for one transition. */
+export interface Prediction {
+  next_state: Obs;
+  reward: number;
+  done: boolean;
+}
+
+/** How rewards are compared: `paper` exact equality, `tolerant` the state tolerance. */
+export type RewardMode = 'paper' | 'tolerant';
+
+/** Mean per-part accuracy: next state over non-terminal transitions, reward and done over all. */
+export interface Breakdown {
+  state: number;
+  reward: number;
+  done: number;
+}
+
+/** The first misclassified transition, as the improve prompt shows it. */
+export interface FailureReport {
+  index: number;
+  state: Obs;
+  action: Action;
+  expected: Prediction;
+  predicted: Prediction;
+}
+
+/** The score of one program on one dataset: what `cwm eval --json` prints. */
+export interface EvalResult {
+  /** Weighted metric Σw·acc/Σw, w = 1/(transitions sharing the reward value); 0 for a bug. */
+  score: number;
+  /** Plain mean accuracy over transitions. */
+  accuracy: number;
+  /** Number of fully correct transitions. */
+  correct: number;
+  total: number;
+  /** Cleaned error (message, line, line text) when the program is buggy, else null. */
+  bug: string | null;
+  firstFailure: FailureReport | null;
+  breakdown: Breakdown;
+  /** Every transition that is not truncated is fully correct (DESIGN.md section 4). */
+  solved: boolean;
+}
+
+/** A bug reported by a runner: the cleaned message plus where in the candidate it happened. */
+export interface CandidateError {
+  message: string;
+  line?: number;
+  lineText?: string;
+}
+
+/** What running a candidate on transition inputs gives back: predictions, or the bug. */
+export type RunOutcome = { ok: true; predictions: Prediction[] } | { ok: false; error: CandidateError };
+
+/** Inputs of one transition, the only part of the data a candidate ever sees. */
+export interface TransitionInput {
+  state: Obs;
+  action: Action;
+}
+
+/** Runs candidate programs somewhere isolated (a sandboxed worker, a Node worker thread). */
+export interface CandidateRunner {
+  run(program: string, inputs: TransitionInput[], options: { timeoutMs: number; signal?: AbortSignal }): Promise<RunOutcome>;
+}

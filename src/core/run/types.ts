@@ -1,0 +1,71 @@
+import type { Transition } from '../env/types';
+import type { Breakdown } from '../cwm/types';
+import type { ChatMessage } from '../llm/types';
+
+/** Search strategies that record the same RunRecord (DESIGN.md section 5). */
+export type StrategyId = 'gif-mcts' | 'worldcoder' | 'best-of-n' | 'refine';
+
+/** The kind of LLM call that produced a node. */
+export type CallKind = 'generate' | 'improve' | 'fix';
+
+/** How a node came to be: the root, an LLM action, or a program a user wrote. */
+export type NodeAction = 'root' | CallKind | 'user';
+
+/** One LLM call: the prompt, the raw completion, its time and token count. */
+export interface CallRecord {
+  id: number;
+  kind: CallKind;
+  messages: ChatMessage[];
+  completion: string;
+  ms: number;
+  tokens: number;
+  /** Set when the call failed and produced no node. */
+  error?: string;
+}
+
+/** One node of the search tree, as saved and shared (DESIGN.md section 9). */
+export interface NodeRecord {
+  id: number;
+  parentId: number | null;
+  action: NodeAction;
+  callId?: number;
+  program: string;
+  score: number;
+  accuracy: number;
+  breakdown: Breakdown | null;
+  bug: string | null;
+  visits: number;
+  value: number;
+  /** GIF-MCTS prefix (the node's state); absent for baselines. */
+  prefix?: string;
+  terminal?: boolean;
+}
+
+/** A user-made environment that travels inside the record (issue 6). */
+export interface CustomEnv {
+  title: string;
+  description: string;
+  transitions: Transition[];
+  observation?: unknown;
+  action?: unknown;
+  stateComparison?: 'exact' | 'tolerant';
+  simulator?: string;
+}
+
+/** The serializable history of a run, identical from the CLI and the page. */
+export interface RunRecord {
+  version: 1;
+  createdAt: string;
+  name?: string;
+  env: { id: string; datasetHash: string; dataset?: string; custom?: CustomEnv };
+  strategy: StrategyId;
+  params: Record<string, unknown>;
+  seed: number;
+  provider: { kind: string; model: string; baseUrl?: string };
+  calls: CallRecord[];
+  nodes: NodeRecord[];
+  best: { nodeId: number; score: number } | null;
+  /** Search state needed to resume exactly (RNG words, value-model weights…). */
+  resume?: Record<string, unknown>;
+  status?: 'running' | 'paused' | 'done' | 'stopped' | 'failed';
+}

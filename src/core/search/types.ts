@@ -1,0 +1,58 @@
+import type { EnvSpec, Transition } from '../env/types';
+import type { EvalResult } from '../cwm/types';
+import type { CompletionOptions, LlmClient } from '../llm/types';
+import type { CallKind, NodeRecord, RunRecord, StrategyId } from '../run/types';
+import type { Rng } from '../rng';
+
+/** Scores a program on the run's dataset (in a sandboxed worker in the page, a worker thread in Node). */
+export type Evaluate = (program: string, signal?: AbortSignal) => Promise<EvalResult>;
+
+/** What a search tells its observers while it runs. */
+export type SearchEvent =
+  | { type: 'call-start'; callId: number; kind: CallKind; parentId: number }
+  | { type: 'tokens'; callId: number; chunk: string; text: string }
+  | { type: 'call-end'; callId: number; ms: number; tokens: number }
+  | { type: 'call-error'; callId: number; error: string; retrying: boolean }
+  | { type: 'node'; node: NodeRecord }
+  | { type: 'best'; nodeId: number; score: number }
+  | { type: 'done'; reason: 'budget' | 'solved' | 'stopped' };
+
+/** Everything a strategy needs from outside: the model, the scorer, the seeded RNG. */
+export interface SearchContext {
+  spec: EnvSpec;
+  /** The description the model receives (the spec's, or the user's edit). */
+  description: string;
+  transitions: Transition[];
+  llm: LlmClient;
+  evaluate: Evaluate;
+  rng: Rng;
+  sampling: CompletionOptions;
+  budget: number;
+  seed: number;
+  /** Strategy hyperparameters; missing keys take the strategy's defaults. */
+  params?: Record<string, unknown>;
+  onEvent?: (event: SearchEvent) => void;
+}
+
+/** A running search: advance one LLM call at a time, snapshot any time, resume from a record. */
+export interface SearchSession {
+  /** Runs one iteration (one LLM call). Resolves false once the search has finished. */
+  step(signal?: AbortSignal): Promise<boolean>;
+  /** Runs iterations until done or aborted. */
+  run(signal?: AbortSignal): Promise<RunRecord>;
+  /** A plain, structured-clonable copy of the whole run so far. */
+  snapshot(): RunRecord;
+  readonly finished: boolean;
+  /** Adds a user-written program as a node under `parentId` and scores it. */
+  addUserNode?(parentId: number, program: string): Promise<NodeRecord>;
+}
+
+/** A search strategy behind the shared interface (GIF-MCTS, WorldCoder, best-of-N, refine). */
+export interface SearchStrategy {
+  id: StrategyId;
+  label: string;
+  /** Hyperparameters with the paper's defaults, for forms and records. */
+  defaults: Record<string, number>;
+  /** Starts a new search, or continues one from a saved record when `resume` is given. */
+  create(context: SearchContext, resume?: RunRecord): SearchSession;
+}

@@ -1,0 +1,4 @@
+/** Installs `window.cwmPlayground`, the documented in-page API for scripting and tests. */
+export function installScriptingApi(): void {
+  (window as unknown as { cwmPlayground: object }).cwmPlayground = {};
+}
