@@ -1,0 +1,5 @@
+export * from './types';
+export * from './metric';
+export * from './errors';
+export * from './validate';
+export * from './evaluate';

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './dataset';
+export * from './record';
+export * from './check';
