@@ -1,0 +1,4 @@
+export * from './params';
+export * from './runtime';
+export * from './episode';
+export * from './normalized';
