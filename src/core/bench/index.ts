@@ -1,0 +1,3 @@
+export * from './paper';
+export * from './stats';
+export * from './table';

@@ -1,0 +1,133 @@
+import type { StrategyId } from '../run/types';
+import { PAPER_RESULTS } from './paper';
+import { formatStat, meanSe, type Stat } from './stats';
+
+/** One finished benchmark run: the best program's accuracy both ways and its normalized return. */
+export interface BenchResult {
+  envId: string;
+  /** Gymnasium id, e.g. `CartPole-v1`; links our rows to the paper's. */
+  gymId?: string;
+  /** Discrete or continuous action space: the paper averages each group apart. */
+  discrete: boolean;
+  strategy: StrategyId;
+  seed: number;
+  /** Weighted metric of the best program with exact reward comparison (the paper's numbers). */
+  accuracyPaper: number;
+  /** The same with tolerant reward comparison. */
+  accuracyTolerant: number;
+  /** Normalized return of the best program, null where N/A or not measured. */
+  R: number | null;
+  calls: number;
+  /** Best score after each LLM call, for the score-against-calls plot. */
+  bestByCall: number[];
+}
+
+/** The paper's numbers for one environment (GPT-4 Turbo budget 10, Llama 3 70B budget 50). */
+export interface PaperReference {
+  gpt4?: { accuracy: number | null; R: number | null };
+  llama?: { accuracy: number | null; R: number | null };
+}
+
+/** One row of the table: an environment × strategy across seeds. */
+export interface BenchRow {
+  envId: string;
+  discrete: boolean;
+  strategy: StrategyId;
+  accuracyPaper: Stat | null;
+  accuracyTolerant: Stat | null;
+  R: Stat | null;
+  paper: PaperReference;
+}
+
+/** Group means (discrete / continuous) per strategy, as Table 2 of the paper. */
+export interface BenchGroup {
+  group: 'discrete' | 'continuous';
+  strategy: StrategyId;
+  accuracyPaper: Stat | null;
+  accuracyTolerant: Stat | null;
+  R: Stat | null;
+}
+
+/** The whole table. */
+export interface BenchTable {
+  rows: BenchRow[];
+  groups: BenchGroup[];
+}
+
+function paperName(gymId: string | undefined): string | undefined {
+  return gymId?.replace(/-v\d+$/, '');
+}
+
+function paperReference(gymId: string | undefined, strategy: StrategyId): PaperReference {
+  const name = paperName(gymId);
+  if (!name || (strategy !== 'gif-mcts' && strategy !== 'worldcoder')) return {};
+  const gpt4 = (PAPER_RESULTS.table11_per_env_gpt4turbo_budget10 as Record<string, Record<string, PaperReference['gpt4']>>)[name];
+  const llama = (PAPER_RESULTS.table10_per_env_llama3_70b_budget50_seed1 as Record<string, Record<string, PaperReference['llama']>>)[name];
+  return { gpt4: gpt4?.[strategy], llama: llama?.[strategy] };
+}
+
+const values = (results: BenchResult[], pick: (r: BenchResult) => number | null) =>
+  results.map(pick).filter((x): x is number => x !== null && Number.isFinite(x));
+
+/**
+ * Aggregates results into the paper's table format: per environment and strategy the mean ±
+ * standard error across seeds, then means over discrete and continuous environments (each
+ * environment's mean counts once, as in the paper).
+ */
+export function buildTable(results: readonly BenchResult[]): BenchTable {
+  const keyed = new Map<string, BenchResult[]>();
+  for (const r of results) {
+    const key = `${r.envId}\u0000${r.strategy}`;
+    keyed.set(key, [...(keyed.get(key) ?? []), r]);
+  }
+  const rows: BenchRow[] = [...keyed.values()].map((group) => ({
+    envId: group[0].envId,
+    discrete: group[0].discrete,
+    strategy: group[0].strategy,
+    accuracyPaper: meanSe(values(group, (r) => r.accuracyPaper)),
+    accuracyTolerant: meanSe(values(group, (r) => r.accuracyTolerant)),
+    R: meanSe(values(group, (r) => r.R)),
+    paper: paperReference(group[0].gymId, group[0].strategy),
+  }));
+  const groups: BenchGroup[] = [];
+  for (const group of ['discrete', 'continuous'] as const) {
+    for (const strategy of [...new Set(rows.map((r) => r.strategy))]) {
+      const members = rows.filter((r) => r.strategy === strategy && r.discrete === (group === 'discrete'));
+      if (members.length === 0) continue;
+      const means = (pick: (r: BenchRow) => Stat | null) => meanSe(members.map(pick).filter((s): s is Stat => s !== null).map((s) => s.mean));
+      groups.push({ group, strategy, accuracyPaper: means((r) => r.accuracyPaper), accuracyTolerant: means((r) => r.accuracyTolerant), R: means((r) => r.R) });
+    }
+  }
+  return { rows, groups };
+}
+
+const cell = (x: number | null | undefined) => (x === null || x === undefined ? 'N/A' : x.toFixed(2));
+
+/** The table as Markdown, with the paper's published numbers beside ours. */
+export function tableMarkdown(table: BenchTable): string {
+  const head = '| environment | strategy | accuracy (paper reward) | accuracy (tolerant) | R | paper GPT-4 Turbo acc / R | paper Llama 3 70B acc / R |';
+  const rule = '|---|---|---|---|---|---|---|';
+  const rows = table.rows.map(
+    (r) =>
+      `| ${r.envId} | ${r.strategy} | ${formatStat(r.accuracyPaper)} | ${formatStat(r.accuracyTolerant)} | ${formatStat(r.R)} | ` +
+      `${r.paper.gpt4 ? `${cell(r.paper.gpt4.accuracy)} / ${cell(r.paper.gpt4.R)}` : '—'} | ${r.paper.llama ? `${cell(r.paper.llama.accuracy)} / ${cell(r.paper.llama.R)}` : '—'} |`,
+  );
+  const groups = table.groups.map(
+    (g) => `| **${g.group} mean** | ${g.strategy} | ${formatStat(g.accuracyPaper)} | ${formatStat(g.accuracyTolerant)} | ${formatStat(g.R)} | | |`,
+  );
+  return [head, rule, ...rows, ...groups].join('\n') + '\n';
+}
+
+/** The table as CSV (one row per environment × strategy, then the group means). */
+export function tableCsv(table: BenchTable): string {
+  const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
+  const stat = (s: Stat | null) => [num(s?.mean), num(s?.se), num(s?.n)];
+  const lines = [
+    ['row', 'environment', 'strategy', 'acc_paper_mean', 'acc_paper_se', 'acc_paper_n', 'acc_tolerant_mean', 'acc_tolerant_se', 'acc_tolerant_n', 'R_mean', 'R_se', 'R_n', 'paper_gpt4_acc', 'paper_gpt4_R', 'paper_llama_acc', 'paper_llama_R'].join(','),
+    ...table.rows.map((r) =>
+      ['env', r.envId, r.strategy, ...stat(r.accuracyPaper), ...stat(r.accuracyTolerant), ...stat(r.R), num(r.paper.gpt4?.accuracy), num(r.paper.gpt4?.R), num(r.paper.llama?.accuracy), num(r.paper.llama?.R)].join(','),
+    ),
+    ...table.groups.map((g) => [`${g.group}-mean`, '', g.strategy, ...stat(g.accuracyPaper), ...stat(g.accuracyTolerant), ...stat(g.R), '', '', '', ''].join(',')),
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { buildTable, meanSe, tableCsv, tableMarkdown, type BenchResult } from '../../../src/core/bench/index';
+
+const result = (over: Partial<BenchResult>): BenchResult => ({
+  envId: 'cartpole',
+  gymId: 'CartPole-v1',
+  discrete: true,
+  strategy: 'gif-mcts',
+  seed: 0,
+  accuracyPaper: 1,
+  accuracyTolerant: 1,
+  R: 1,
+  calls: 3,
+  bestByCall: [0.5, 1, 1],
+  ...over,
+});
+
+describe('mean and standard error', () => {
+  it('uses the sample standard deviation over √n', () => {
+    expect(meanSe([1, 2, 3, 4])).toEqual({ mean: 2.5, se: Math.sqrt(((1.5 ** 2 + 0.5 ** 2) * 2) / 3 / 4), n: 4 });
+    expect(meanSe([0.7])).toEqual({ mean: 0.7, se: 0, n: 1 });
+    expect(meanSe([])).toBeNull();
+  });
+});
+
+describe('benchmark table', () => {
+  const results = [
+    result({ seed: 0, accuracyPaper: 1, R: 1.1 }),
+    result({ seed: 1, accuracyPaper: 0.8, accuracyTolerant: 0.9, R: 0.9 }),
+    result({ envId: 'mountaincar', gymId: 'MountainCar-v0', R: null }),
+    result({ envId: 'pendulum', gymId: 'Pendulum-v1', discrete: false, accuracyPaper: 0.34, accuracyTolerant: 0.9, R: 0.5 }),
+  ];
+  const table = buildTable(results);
+
+  it('aggregates per environment and strategy across seeds', () => {
+    const cartpole = table.rows.find((r) => r.envId === 'cartpole')!;
+    expect(cartpole.accuracyPaper).toEqual({ mean: 0.9, se: 0.09999999999999998, n: 2 });
+    expect(cartpole.R!.mean).toBeCloseTo(1.0, 12);
+    expect(cartpole.paper).toEqual({ gpt4: { accuracy: 1, R: 0.99 }, llama: { accuracy: 1, R: 1.11 } });
+    expect(table.rows.find((r) => r.envId === 'mountaincar')!.R).toBeNull();
+  });
+
+  it('averages discrete and continuous environments apart, each environment once', () => {
+    const discrete = table.groups.find((g) => g.group === 'discrete')!;
+    expect(discrete.accuracyPaper!.mean).toBeCloseTo((0.9 + 1) / 2, 12);
+    expect(discrete.R!.n).toBe(1); // MountainCar's R is N/A and does not count
+    expect(table.groups.find((g) => g.group === 'continuous')!.accuracyTolerant!.mean).toBe(0.9);
+  });
+
+  it('prints Markdown and CSV with the paper beside ours', () => {
+    const md = tableMarkdown(table);
+    expect(md).toContain('| cartpole | gif-mcts | 0.90 ± 0.10 | 0.95 ± 0.05 | 1.00 ± 0.10 | 1.00 / 0.99 | 1.00 / 1.11 |');
+    expect(md).toContain('| mountaincar | gif-mcts | 1.00 | 1.00 | N/A | 1.00 / N/A | 1.00 / N/A |');
+    const csv = tableCsv(table).split('\n');
+    expect(csv[0].split(',')).toHaveLength(16);
+    expect(csv[1]).toBe('env,cartpole,gif-mcts,0.9,0.09999999999999998,2,0.95,0.04999999999999999,2,1,0.10000000000000003,2,1,0.99,1,1.11');
+  });
+});
