@@ -1,6 +1,6 @@
 import type { Renderer } from './render-types';
 import { render as cartpole } from './cartpole/render';
-import { render as mountaincar } from './mountaincar/render';
+import { mountainCarRenderer, render as mountaincar } from './mountaincar/render';
 import { render as acrobot } from './acrobot/render';
 import { render as pendulum } from './pendulum/render';
 import { render as blackjack } from './blackjack/render';
@@ -13,7 +13,7 @@ import { render as vector } from './vector-render';
 const byId: Record<string, Renderer> = {
   cartpole,
   mountaincar,
-  'mountaincar-continuous': mountaincar,
+  'mountaincar-continuous': mountainCarRenderer(0.45),
   acrobot,
   pendulum,
   blackjack,
