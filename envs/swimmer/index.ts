@@ -1,0 +1,5 @@
+import { mujocoPack } from '../reacher/mujoco';
+import { spec } from './spec';
+
+/** Swimmer-v4, transitions only. */
+export const pack = mujocoPack(spec, () => import('./data/cwmb.json'));
