@@ -23,6 +23,8 @@ export const PAPER_SAMPLING: CompletionOptions = { temperature: 1, topP: 0.8, to
 export interface Usage {
   promptTokens?: number;
   completionTokens?: number;
+  /** Why the model stopped, as the provider says it ('stop', 'length', 'end_turn', 'max_tokens'…). */
+  finishReason?: string;
 }
 
 /**

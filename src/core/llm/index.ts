@@ -1,0 +1,10 @@
+export * from './types';
+export * from './errors';
+export * from './abort';
+export * from './sse';
+export * from './openai';
+export * from './anthropic';
+export * from './replay';
+export * from './retry';
+export * from './providers';
+export type { FetchLike, ResponseLike, RequestInitLike, BodyLike, ReaderLike, HeadersLike } from './fetch-types';
