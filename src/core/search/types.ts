@@ -32,6 +32,8 @@ export interface SearchContext {
   /** Strategy hyperparameters; missing keys take the strategy's defaults. */
   params?: Record<string, unknown>;
   onEvent?: (event: SearchEvent) => void;
+  /** The record's env block; defaults to `{ id: spec.id, datasetHash }` (custom envs pass theirs). */
+  env?: RunRecord['env'];
 }
 
 /** A running search: advance one LLM call at a time, snapshot any time, resume from a record. */

@@ -1,0 +1,172 @@
+import type { EnvPack, Transition } from '../core/env/types';
+import { datasetHash } from '../core/env/dataset';
+import { evaluateProgram } from '../core/cwm/evaluate';
+import { createAnthropicClient, createOpenAiClient, createReplayClient, LlmError, PAPER_SAMPLING, withRetry, type LlmClient, type ReplayClient } from '../core/llm';
+import { Rng } from '../core/rng';
+import { validateRunRecord } from '../core/run/validate';
+import type { RunRecord } from '../core/run/types';
+import { getStrategy, isStrategyId } from '../core/search/registry';
+import type { SearchEvent, SearchSession } from '../core/search/types';
+import { createNodeRunner } from '../node/node-runner';
+import { intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
+import { packFromArgs, transitionsFromArgs } from './eval';
+import { readJson, writeText } from './io';
+
+const FLAGS = ['env', 'strategy', 'budget', 'seed', 'provider', 'base-url', 'model', 'api-key-env', 'transitions', 'run', 'out'];
+const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+const DEFAULT_KEY_ENV: Record<string, string> = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' };
+
+/** The model client named by --provider; the key comes from an environment variable, never argv. */
+function clientFromArgs(args: ParsedArgs, provider: string, saved: RunRecord | null): { llm: LlmClient; replay: ReplayClient | null } {
+  if (provider === 'replay') {
+    if (!saved) throw new UsageError('--provider replay answers from a recorded run; pass it with --run <run.json>');
+    const replay = createReplayClient(saved);
+    return { llm: replay, replay };
+  }
+  if (provider !== 'openai' && provider !== 'anthropic') throw new UsageError(`--provider must be openai, anthropic or replay, got "${provider}"`);
+  const model = stringFlag(args, 'model');
+  if (!model) throw new UsageError(`missing --model: name the ${provider} model to call, e.g. --model ${provider === 'openai' ? 'gpt-4o-mini' : 'claude-sonnet-4-5'}`);
+  const keyEnv = stringFlag(args, 'api-key-env') ?? DEFAULT_KEY_ENV[provider];
+  const apiKey = process.env[keyEnv] || undefined;
+  const baseUrl = stringFlag(args, 'base-url');
+  if (baseUrl !== undefined && !/^https?:\/\//.test(baseUrl)) throw new UsageError(`--base-url must start with http:// or https://, got "${baseUrl}"`);
+  if (provider === 'anthropic') {
+    if (!apiKey) throw new UsageError(`no Anthropic API key: set ${keyEnv} in the environment (or name another variable with --api-key-env)`);
+    return { llm: withRetry(createAnthropicClient({ baseUrl, apiKey, model })), replay: null };
+  }
+  const url = baseUrl ?? OPENAI_BASE_URL;
+  // Local OpenAI-compatible servers need no key; OpenAI itself does.
+  if (!apiKey && url === OPENAI_BASE_URL) throw new UsageError(`no OpenAI API key: set ${keyEnv} in the environment, or pass --base-url for a local server`);
+  return { llm: withRetry(createOpenAiClient({ baseUrl: url, apiKey, model })), replay: null };
+}
+
+async function savedRun(args: ParsedArgs): Promise<RunRecord | null> {
+  const file = stringFlag(args, 'run');
+  if (!file) return null;
+  const checked = validateRunRecord(await readJson(file, 'run record'));
+  if (!checked.ok) throw new UsageError(`${file}: ${checked.error}`);
+  if (checked.record.env.custom) throw new UsageError(`${file} was made on a custom environment; continue it in the playground, the CLI searches built-in environments only`);
+  return checked.record;
+}
+
+/** One progress line per call, on stderr. */
+function progress(budget: number): (event: SearchEvent) => void {
+  let kind = '';
+  let parent = 0;
+  let best = 0;
+  let calls = 0;
+  return (e) => {
+    if (e.type === 'call-start') {
+      kind = e.kind;
+      parent = e.parentId;
+      calls = e.callId + 1;
+    } else if (e.type === 'best') {
+      best = e.score;
+    } else if (e.type === 'node' && e.node.action !== 'user') {
+      const outcome = e.node.bug ? `bug: ${e.node.bug}` : `score ${e.node.score.toFixed(4)}`;
+      const score = Math.max(best, e.node.score);
+      process.stderr.write(`[call ${calls}] ${kind} of node ${parent} → node ${e.node.id}: ${outcome} (best ${score.toFixed(4)}, budget ${budget})\n`);
+    } else if (e.type === 'call-error') {
+      process.stderr.write(`[call ${e.callId + 1}] failed: ${e.error}\n`);
+    }
+  };
+}
+
+function checkResumable(saved: RunRecord, pack: EnvPack, transitions: Transition[], strategy: string): void {
+  if (saved.env.id !== pack.spec.id) throw new UsageError(`the run was made on "${saved.env.id}", not "${pack.spec.id}"; pass --env ${saved.env.id}`);
+  if (saved.strategy !== strategy) throw new UsageError(`the run used --strategy ${saved.strategy}; pass that strategy to continue or replay it`);
+  const hash = datasetHash(transitions);
+  if (saved.env.datasetHash !== hash) {
+    throw new UsageError(`the run was scored on another dataset (hash ${saved.env.datasetHash}, this one ${hash}); pass the same --transitions file it was made with`);
+  }
+}
+
+/**
+ * `cwm search`: runs a whole search headless and writes the run record (DESIGN.md section 9).
+ * With --run and a live provider it continues the saved run; with --provider replay it rebuilds
+ * the saved run from its recorded completions. Exit 0 when done, 2 on bad input, 1 when a model
+ * call fails for good (the run so far is written to --out first).
+ */
+export async function searchCommand(argv: string[]): Promise<number> {
+  try {
+    return await search(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`cwm search: ${error.message}\n`);
+    return 2;
+  }
+}
+
+async function search(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  rejectUnknown(args, FLAGS);
+  const out = stringFlag(args, 'out');
+  if (!out) throw new UsageError('missing --out: name the file to write the run record to, e.g. --out run.json');
+  const saved = await savedRun(args);
+  if (!args.flags.has('env') && saved) args.flags.set('env', saved.env.id);
+  const pack = packFromArgs(args);
+  const strategyId = stringFlag(args, 'strategy') ?? saved?.strategy;
+  if (!strategyId) throw new UsageError('missing --strategy: use gif-mcts, worldcoder, best-of-n or refine');
+  if (!isStrategyId(strategyId)) throw new UsageError(`unknown --strategy "${strategyId}"; use gif-mcts, worldcoder, best-of-n or refine`);
+  const provider = stringFlag(args, 'provider');
+  if (!provider) throw new UsageError('missing --provider: use openai (or any OpenAI-compatible server with --base-url), anthropic, or replay with --run');
+  const isReplay = provider === 'replay';
+  const recordedCalls = saved ? saved.calls.filter((c) => !c.error).length : 0;
+  if (!args.flags.has('budget') && !isReplay) throw new UsageError('missing --budget: the number of model calls, e.g. --budget 20');
+  const budget = intFlag(args, 'budget', recordedCalls, 1);
+  const seed = isReplay && saved ? saved.seed : intFlag(args, 'seed', 0);
+  const { llm, replay } = clientFromArgs(args, provider, saved);
+  const { transitions } = await transitionsFromArgs(args, pack);
+  if (saved) checkResumable(saved, pack, transitions, strategyId);
+
+  const runner = createNodeRunner();
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const sampling = { ...PAPER_SAMPLING };
+  const strategy = getStrategy(strategyId);
+  const context = {
+    spec: pack.spec,
+    description: pack.spec.description,
+    transitions,
+    llm,
+    evaluate: (program: string, signal?: AbortSignal) => evaluateProgram(runner, program, transitions, pack.spec, { signal }),
+    rng: Rng.seeded(seed),
+    sampling,
+    budget,
+    seed,
+    params: saved?.params,
+    onEvent: progress(budget),
+  };
+  // Replay starts over from the record's seed; a live provider continues the saved run.
+  const session: SearchSession = strategy.create(context, saved && !isReplay ? saved : undefined);
+  const write = async () => {
+    const record = session.snapshot();
+    record.params = { ...record.params, sampling };
+    await writeText(out, JSON.stringify(record, null, 2) + '\n', 'run record');
+    return record;
+  };
+  try {
+    while (!session.finished && !controller.signal.aborted) {
+      try {
+        await session.step(controller.signal);
+      } catch (error) {
+        // A replayed run fails again where the original failed; the next call carries on.
+        if (replay && saved?.calls[replay.position - 1]?.error && replay.remaining > 0) continue;
+        if (controller.signal.aborted) break;
+        await write();
+        const why = error instanceof LlmError ? error.message : String(error);
+        process.stderr.write(`cwm search: the model call failed: ${why}\nThe run so far is in ${out}; continue it with --run ${out}.\n`);
+        return 1;
+      }
+    }
+    const record = await write();
+    const best = record.best;
+    const state = controller.signal.aborted ? 'stopped' : best && record.nodes[best.nodeId] && record.resume?.solved ? 'solved' : 'budget used';
+    process.stdout.write(`${state}: ${record.calls.length} calls, ${record.nodes.length - 1} programs, best node ${best?.nodeId ?? '-'} score ${(best?.score ?? 0).toFixed(6)}; run written to ${out}\n`);
+    return 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await runner.close();
+  }
+}
