@@ -1,0 +1,249 @@
+import { evaluateProgram } from '../core/cwm/evaluate';
+import { datasetHash } from '../core/env/dataset';
+import { LlmError, PAPER_SAMPLING, type LlmClient } from '../core/llm/types';
+import { Rng } from '../core/rng';
+import type { RunRecord, StrategyId } from '../core/run/types';
+import { strategies } from '../core/search';
+import type { SearchEvent, SearchSession, SearchStrategy } from '../core/search/types';
+import type { EnvState } from './env.svelte';
+import { browserRunner } from './evaluator';
+import { model } from './model.svelte';
+
+/** Where a run is: nothing yet, iterating, asked to pause (finishing its call), paused, or over. */
+export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'done' | 'stopped' | 'failed';
+
+/** Default budget: the paper's 50 LLM calls per environment (paper, Table 4 setting). */
+export const DEFAULT_BUDGET = 50;
+
+/**
+ * The run controller of one environment: builds the model client, the sandboxed scorer and the
+ * search context, then starts, pauses, steps and stops a search session. The UI reads plain
+ * snapshots of the RunRecord (`record`, replaced on every search event), the text the model is
+ * streaming, and the calls, tokens, time and best score.
+ */
+export class RunController {
+  readonly env: EnvState;
+  strategyId = $state<StrategyId>('gif-mcts');
+  budget = $state(DEFAULT_BUDGET);
+  seed = $state(1);
+  /** Hyperparameters as edited; starts at the strategy's paper defaults. */
+  params = $state<Record<string, number>>({});
+  status = $state<RunStatus>('idle');
+  record = $state.raw<RunRecord | null>(null);
+  /** Completion text of the call in flight, and the node being expanded by it. */
+  streamingText = $state('');
+  expandingId = $state<number | null>(null);
+  selectedId = $state<number | null>(null);
+  elapsedMs = $state(0);
+  error = $state<string | null>(null);
+  /** Why the last search ended: out of budget, a correct program found, or stopped. */
+  doneReason = $state<'budget' | 'solved' | 'stopped' | null>(null);
+  /** A retry in progress (rate limit, network), shown as a note rather than an error. */
+  notice = $state<string | null>(null);
+
+  strategy: SearchStrategy = $derived(strategies[this.strategyId]);
+  active = $derived(this.status === 'running' || this.status === 'pausing' || this.status === 'paused');
+  busy = $derived(this.status === 'running' || this.status === 'pausing');
+  calls = $derived(this.record?.calls.length ?? 0);
+  tokens = $derived(this.record?.calls.reduce((sum, c) => sum + c.tokens, 0) ?? 0);
+  best = $derived(this.record?.best ?? null);
+
+  private session: SearchSession | null = null;
+  private abort: AbortController | null = null;
+  private pauseRequested = false;
+  private clock: ReturnType<typeof setInterval> | null = null;
+
+  constructor(env: EnvState) {
+    this.env = env;
+    this.resetParams();
+  }
+
+  /** Puts every hyperparameter back to the paper's default for the chosen strategy. */
+  resetParams(): void {
+    this.params = { ...strategies[this.strategyId].defaults };
+  }
+
+  /** Changes the strategy; its own defaults replace the previous strategy's hyperparameters. */
+  setStrategy(id: StrategyId): void {
+    this.strategyId = id;
+    this.resetParams();
+  }
+
+  /** Starts a new search with the current model, strategy, budget, seed and hyperparameters. */
+  async start(): Promise<void> {
+    if (this.busy) return;
+    this.error = null;
+    const session = this.createSession();
+    if (!session) return;
+    this.session = session;
+    this.elapsedMs = 0;
+    this.selectedId = null;
+    this.record = session.snapshot();
+    await this.loop(false);
+  }
+
+  /** Runs one iteration (one LLM call), starting a search first when there is none. */
+  async stepOnce(): Promise<void> {
+    if (this.busy) return;
+    if (!this.session || this.session.finished) {
+      this.error = null;
+      this.session = this.createSession();
+      if (!this.session) return;
+      this.elapsedMs = 0;
+      this.record = this.session.snapshot();
+    }
+    await this.loop(true);
+  }
+
+  /** Continues a paused search. */
+  async resume(): Promise<void> {
+    if (this.status === 'paused' && this.session) await this.loop(false);
+  }
+
+  /** Pauses after the call in flight: nothing is lost, and Resume or Step continue from here. */
+  pause(): void {
+    if (this.status === 'running') {
+      this.pauseRequested = true;
+      this.status = 'pausing';
+    }
+  }
+
+  /** Stops the search now, cancelling the call in flight; the tree so far is kept. */
+  stop(): void {
+    this.abort?.abort(new LlmError('aborted', 'stopped by the user'));
+    if (this.status === 'paused') this.finish('stopped');
+  }
+
+  /** Scores a program a user wrote and adds it to the tree under `parentId` as a user node. */
+  async scoreProgram(program: string, parentId: number): Promise<void> {
+    this.session ??= this.createSession();
+    if (!this.session?.addUserNode) throw new Error('This search strategy cannot take your own programs. Start a GIF-MCTS run first, then score your program.');
+    const node = await this.session.addUserNode(parentId, program);
+    this.record = this.session.snapshot();
+    this.selectedId = node.id;
+  }
+
+  private createSession(): SearchSession | null {
+    const transitions = this.env.transitions;
+    if (!transitions) {
+      this.error = 'The dataset has not loaded yet. Wait for the Dataset tab to show the transitions, then start again.';
+      return null;
+    }
+    // A replay must ask the same questions as the recorded run: take its strategy, seed and settings.
+    const replay = model.kind === 'replay' ? model.replayRecord : null;
+    if (replay) {
+      this.strategyId = replay.strategy;
+      this.seed = replay.seed;
+      this.budget = replay.calls.length;
+      this.params = { ...strategies[replay.strategy].defaults, ...(replay.params as Record<string, number>) };
+    }
+    this.doneReason = null;
+    let llm: LlmClient;
+    try {
+      llm = model.createClient();
+    } catch (e) {
+      this.error = (e as Error).message;
+      return null;
+    }
+    const spec = this.env.spec;
+    const runner = browserRunner(); // one sandbox and worker pool for the page
+    const session = this.strategy.create({
+      spec,
+      description: this.env.description,
+      transitions,
+      llm,
+      evaluate: (program, signal) => evaluateProgram(runner, program, transitions, spec, { signal }),
+      rng: Rng.seeded(this.seed),
+      sampling: { ...PAPER_SAMPLING, seed: this.seed },
+      budget: this.budget,
+      seed: this.seed,
+      params: { ...this.params },
+      onEvent: (event) => this.onEvent(event),
+    });
+    return session;
+  }
+
+  private onEvent(event: SearchEvent): void {
+    switch (event.type) {
+      case 'call-start':
+        this.expandingId = event.parentId;
+        this.streamingText = '';
+        this.notice = null;
+        break;
+      case 'tokens':
+        this.streamingText = event.text; // only the text: a snapshot per token would be wasteful
+        return;
+      case 'call-error':
+        if (event.retrying) this.notice = `The model call failed and is being retried: ${event.error}`;
+        else this.error = event.error;
+        break;
+      case 'done':
+        this.doneReason = event.reason;
+        break;
+      case 'call-end':
+      case 'node':
+        this.expandingId = event.type === 'node' ? null : this.expandingId;
+        break;
+    }
+    if (this.session) this.record = this.session.snapshot();
+  }
+
+  private async loop(single: boolean): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.abort = new AbortController();
+    const signal = this.abort.signal;
+    this.pauseRequested = false;
+    this.status = 'running';
+    this.startClock();
+    try {
+      for (;;) {
+        const more = await session.step(signal);
+        this.record = session.snapshot();
+        if (!more || session.finished) return this.finish('done');
+        if (signal.aborted) return this.finish('stopped');
+        if (single || this.pauseRequested) {
+          this.status = 'paused';
+          return;
+        }
+      }
+    } catch (e) {
+      if (signal.aborted) return this.finish('stopped');
+      this.error = `The search stopped: ${(e as Error).message ?? e}. The tree so far is kept; press Step or Start to continue.`;
+      this.finish('failed');
+    } finally {
+      this.stopClock();
+      this.expandingId = null;
+      this.record = session.snapshot();
+    }
+  }
+
+  private finish(status: RunStatus): void {
+    this.status = status;
+    this.expandingId = null;
+    this.abort = null;
+    // The session is kept: its tree stays selectable and can still take user programs.
+  }
+
+  private startClock(): void {
+    const started = performance.now() - this.elapsedMs;
+    this.clock = setInterval(() => (this.elapsedMs = performance.now() - started), 250);
+  }
+
+  private stopClock(): void {
+    if (this.clock) clearInterval(this.clock);
+    this.clock = null;
+  }
+}
+
+const controllers = new Map<EnvState, RunController>();
+
+/** The run controller of an environment view, kept for the visit so a run survives navigation. */
+export function runFor(env: EnvState): RunController {
+  let controller = controllers.get(env);
+  if (!controller) {
+    controller = new RunController(env);
+    controllers.set(env, controller);
+  }
+  return controller;
+}
