@@ -1,3 +1,4 @@
 export * from './paper';
 export * from './stats';
 export * from './table';
+export * from './run';

@@ -2,3 +2,6 @@ export * from './params';
 export * from './runtime';
 export * from './episode';
 export * from './normalized';
+export * from './action';
+export * from './realm';
+export * from './session';

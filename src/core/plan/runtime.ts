@@ -222,5 +222,7 @@ export const { createPlanner, mctsAct, cemPlan, softmaxSample } = plannerRuntime
  * another realm (a sandboxed worker or a vm context), built from the same functions as above.
  */
 export function plannerRuntimeSource(): string {
-  return `(${plannerRuntime.toString()})(${Rng.toString()})`;
+  // `__name`: tsx (esbuild with keepNames) rewrites function bodies to call a `__name` helper that
+  // exists only in the module they came from; in another realm it must be provided.
+  return `(function () { var __name = function (f) { return f; }; return (${plannerRuntime.toString()})(${Rng.toString()}); })()`;
 }

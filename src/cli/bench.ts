@@ -1,0 +1,212 @@
+import { mkdir, readFile, appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findPack } from '../../envs/index';
+import { PAPER_RESULTS } from '../core/bench/paper';
+import { benchCells, cellKey, parseBenchLines, runBenchCell, type BenchCell, type BenchLine, type PlanOutcome } from '../core/bench/run';
+import { buildTable, tableCsv, tableMarkdown } from '../core/bench/table';
+import { evaluateProgram } from '../core/cwm/evaluate';
+import type { EnvPack, Transition } from '../core/env/types';
+import { createAnthropicClient, createOpenAiClient, createReplayClient, withRetry, type LlmClient } from '../core/llm';
+import { evaluatePlanning } from '../core/plan/session';
+import { validateRunRecord } from '../core/run/validate';
+import type { StrategyId } from '../core/run/types';
+import { isStrategyId } from '../core/search/registry';
+import { createNodeRunner } from '../node/node-runner';
+import { openNodeModelSession } from '../node/plan-session';
+import { intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
+import { writeText } from './io';
+import { plannerFromArgs } from './plan';
+
+const FLAGS = ['envs', 'strategies', 'budget', 'seeds', 'provider', 'base-url', 'model', 'api-key-env', 'replay', 'episodes', 'out', 'simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'];
+const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+const DEFAULT_KEY_ENV: Record<string, string> = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' };
+
+/** A list flag: comma-separated, no empty items. */
+function listFlag(args: ParsedArgs, name: string, example: string): string[] {
+  const value = stringFlag(args, name);
+  if (!value) throw new UsageError(`missing --${name}, e.g. --${name} ${example}`);
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new UsageError(`--${name} is empty; give a comma-separated list, e.g. --${name} ${example}`);
+  return items;
+}
+
+/** `--seeds 3` means seeds 0, 1, 2; `--seeds 4,9` means exactly those seeds. */
+export function seedsFromFlag(value: string): number[] {
+  const items = value.includes(',') ? value.split(',').map((s) => Number(s.trim())) : Array.from({ length: Number(value) }, (_, i) => i);
+  if (!value.includes(',') && (!Number.isInteger(Number(value)) || Number(value) < 1)) throw new UsageError(`--seeds must be a count ≥ 1 or a list like 0,4,9, got "${value}"`);
+  if (items.some((s) => !Number.isInteger(s) || s < 0)) throw new UsageError(`--seeds must list integers ≥ 0, got "${value}"`);
+  return [...new Set(items)];
+}
+
+/** A live model client from the flags; the key comes from an environment variable, never argv. */
+function liveClient(args: ParsedArgs, provider: string): { llm: LlmClient; model: string } {
+  if (provider !== 'openai' && provider !== 'anthropic') throw new UsageError(`--provider must be openai, anthropic or replay, got "${provider}"`);
+  const model = stringFlag(args, 'model');
+  if (!model) throw new UsageError(`missing --model: name the ${provider} model to call, e.g. --model ${provider === 'openai' ? 'gpt-4o-mini' : 'claude-sonnet-4-5'}`);
+  const keyEnv = stringFlag(args, 'api-key-env') ?? DEFAULT_KEY_ENV[provider];
+  const apiKey = process.env[keyEnv] || undefined;
+  const baseUrl = stringFlag(args, 'base-url');
+  if (baseUrl !== undefined && !/^https?:\/\//.test(baseUrl)) throw new UsageError(`--base-url must start with http:// or https://, got "${baseUrl}"`);
+  if (provider === 'anthropic') {
+    if (!apiKey) throw new UsageError(`no Anthropic API key: set ${keyEnv} in the environment (or name another variable with --api-key-env)`);
+    return { llm: withRetry(createAnthropicClient({ baseUrl, apiKey, model })), model: `anthropic:${model}` };
+  }
+  const url = baseUrl ?? OPENAI_BASE_URL;
+  if (!apiKey && url === OPENAI_BASE_URL) throw new UsageError(`no OpenAI API key: set ${keyEnv} in the environment, or pass --base-url for a local server`);
+  return { llm: withRetry(createOpenAiClient({ baseUrl: url, apiKey, model })), model: `openai:${model}` };
+}
+
+/** Where a cell's run record is kept: `<prefix>.runs/<env>-<strategy>-<seed>.json`. */
+function runFile(prefix: string, cell: BenchCell): string {
+  return join(`${prefix}.runs`, `${cell.envId}-${cell.strategy}-${cell.seed}.json`);
+}
+
+/** A replay client answering from the run a previous benchmark recorded for this cell. */
+async function replayClient(replayPrefix: string, cell: BenchCell): Promise<{ llm: LlmClient; model: string }> {
+  const file = runFile(replayPrefix, cell);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`--provider replay: no recorded run ${file}; run the benchmark with a live provider first, then replay it with --replay <its --out prefix>`);
+  }
+  const checked = validateRunRecord(JSON.parse(text));
+  if (!checked.ok) throw new UsageError(`${file}: ${checked.error}`);
+  return { llm: createReplayClient(checked.record), model: `replay:${checked.record.provider.model}` };
+}
+
+async function readLines(path: string): Promise<BenchLine[]> {
+  try {
+    return parseBenchLines(await readFile(path, 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `cwm bench --envs <ids> --strategies <ids> --budget <n> --seeds <k> --provider … --out <prefix>`:
+ * every environment × strategy × seed search, the best program's accuracy (paper and tolerant
+ * reward) and normalized return, appended one JSON line per cell to `<prefix>.jsonl` (a rerun
+ * skips finished cells), then the paper-format table as `<prefix>.md` and `<prefix>.csv`.
+ * Exit 0 when every cell finished, 1 when a model call failed for good (rerun to resume), 2 on bad input.
+ */
+export async function benchCommand(argv: string[]): Promise<number> {
+  try {
+    return await bench(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`cwm bench: ${error.message}\n`);
+    return 2;
+  }
+}
+
+async function bench(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  rejectUnknown(args, FLAGS);
+  const out = stringFlag(args, 'out');
+  if (!out) throw new UsageError('missing --out: a path prefix for the results, e.g. --out results/bench writes bench.jsonl, bench.md and bench.csv');
+  const packs = listFlag(args, 'envs', 'cartpole,cliffwalking').map((id) => {
+    const pack = findPack(id);
+    if (!pack) throw new UsageError(`unknown environment "${id}" in --envs; run \`cwm envs\` to list them`);
+    return pack;
+  });
+  const strategies = listFlag(args, 'strategies', 'gif-mcts,worldcoder').map((id) => {
+    if (!isStrategyId(id)) throw new UsageError(`unknown strategy "${id}" in --strategies; use gif-mcts, worldcoder, best-of-n or refine`);
+    return id as StrategyId;
+  });
+  if (!args.flags.has('budget')) throw new UsageError('missing --budget: the number of model calls per search, e.g. --budget 10');
+  const budget = intFlag(args, 'budget', 10, 1);
+  const seeds = seedsFromFlag(stringFlag(args, 'seeds') ?? '1');
+  const episodes = intFlag(args, 'episodes', 10, 1);
+  const planner = plannerFromArgs(args);
+  const provider = stringFlag(args, 'provider');
+  if (!provider) throw new UsageError('missing --provider: use openai (or any OpenAI-compatible server with --base-url), anthropic, or replay with --replay <prefix>');
+  const replayPrefix = stringFlag(args, 'replay');
+  if (provider === 'replay' && !replayPrefix) throw new UsageError('--provider replay answers from a previous benchmark; pass its --out prefix with --replay <prefix>');
+  const live = provider === 'replay' ? null : liveClient(args, provider);
+
+  const cells = benchCells(packs.map((p) => p.spec.id), strategies, seeds);
+  const wanted = new Set(cells.map(cellKey));
+  const jsonl = `${out}.jsonl`;
+  const done = new Map((await readLines(jsonl)).filter((l) => wanted.has(cellKey(l))).map((l) => [cellKey(l), l]));
+  await mkdir(`${out}.runs`, { recursive: true });
+  const data = new Map<string, Transition[]>();
+  const runner = createNodeRunner();
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  let failed = 0;
+  try {
+    for (const [index, cell] of cells.entries()) {
+      if (controller.signal.aborted) break;
+      const label = `[cell ${index + 1}/${cells.length}] ${cell.envId} · ${cell.strategy} · seed ${cell.seed}`;
+      if (done.has(cellKey(cell))) {
+        process.stderr.write(`${label}: done earlier, skipped\n`);
+        continue;
+      }
+      const pack = packs.find((p) => p.spec.id === cell.envId)!;
+      if (!data.has(cell.envId)) data.set(cell.envId, await pack.datasets[0].load());
+      const transitions = data.get(cell.envId)!;
+      const client = live ?? (await replayClient(replayPrefix!, cell));
+      process.stderr.write(`${label}: searching (${budget} calls)\n`);
+      try {
+        const { line, record } = await runBenchCell(cell, {
+          pack,
+          transitions,
+          llm: client.llm,
+          model: client.model,
+          budget,
+          evaluate: (program, reward, signal) => evaluateProgram(runner, program, transitions, pack.spec, { reward, signal }),
+          plan: (program, seed, signal) => planOutcome(pack, program, seed, episodes, planner, signal),
+          onEvent: (e) => {
+            if (e.type === 'best') process.stderr.write(`${label}: best score ${e.score.toFixed(4)} (node ${e.nodeId})\n`);
+          },
+          signal: controller.signal,
+        });
+        await writeText(runFile(out, cell), JSON.stringify(record) + '\n', 'run record');
+        await appendFile(jsonl, JSON.stringify(line) + '\n');
+        done.set(cellKey(cell), line);
+        const r = line.R === null ? `N/A (${line.reason})` : line.R.toFixed(3);
+        process.stderr.write(`${label}: accuracy ${line.accuracyPaper.toFixed(3)} paper / ${line.accuracyTolerant.toFixed(3)} tolerant, R ${r}\n`);
+      } catch (error) {
+        if (controller.signal.aborted) break;
+        if (error instanceof UsageError) throw error;
+        failed++;
+        process.stderr.write(`${label}: failed: ${error instanceof Error ? error.message : String(error)}; rerun the same command to retry this cell\n`);
+      }
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+    await runner.close();
+  }
+  const table = buildTable([...done.values()]);
+  await writeText(`${out}.md`, benchMarkdown(tableMarkdown(table)), 'Markdown table');
+  await writeText(`${out}.csv`, tableCsv(table), 'CSV table');
+  const left = cells.length - done.size;
+  process.stdout.write(`${done.size}/${cells.length} cells done${left ? ` (${left} left: rerun to resume)` : ''}; table in ${out}.md and ${out}.csv, results in ${jsonl}\n`);
+  return left === 0 ? 0 : 1;
+}
+
+/** The Markdown file: the table plus where the paper's numbers come from. */
+function benchMarkdown(table: string): string {
+  return `${table}\nPaper columns: ${PAPER_RESULTS.source}\n`;
+}
+
+/** R for the bench: N/A where the pack has no simulator; the planning evaluation otherwise. */
+async function planOutcome(
+  pack: EnvPack,
+  program: string,
+  seed: number,
+  episodes: number,
+  planner: ReturnType<typeof plannerFromArgs>,
+  signal?: AbortSignal,
+): Promise<PlanOutcome> {
+  if (!pack.createSimulator) return { R: null, reason: 'no reference simulator to plan in (transitions-only environment)' };
+  const r = await evaluatePlanning({ pack, program, open: openNodeModelSession, episodes, seed, planner, signal });
+  return {
+    R: r.normalizedReturn,
+    ...(r.reason ? { reason: r.reason } : {}),
+    returns: { model: r.returnModel, random: r.returnRandom, oracle: r.returnOracle },
+    ...(r.modelError ? { error: r.modelError } : {}),
+  };
+}

@@ -1,0 +1,106 @@
+import { wrap, proxy } from 'comlink';
+import { getPack } from '../../../envs/index';
+import type { Obs } from '../../core/env/types';
+import { mean, planningLimit } from '../../core/plan/episode';
+import { normalizedReturn, type NormalizedReturn } from '../../core/plan/normalized';
+import { modelReturns, type PlanningOptions } from '../../core/plan/session';
+import type { PlanOracleApi } from '../../workers/plan-oracle.worker';
+import { openBrowserModelSession } from './browser-session';
+
+/** Where a planning evaluation is. */
+export type PlanRunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** Returns per finished episode, per policy. */
+export interface EpisodeReturns {
+  random: number[];
+  oracle: number[];
+  model: number[];
+}
+
+/**
+ * One "plan with this model" evaluation in the page: the program plans in the planning sandbox
+ * while the real environment steps here (the frames the panel animates), and the random and
+ * oracle baselines run in their own module worker. The result is the paper's normalized return.
+ */
+export class PlanRun {
+  status = $state<PlanRunStatus>('idle');
+  /** The real environment's current state as the model-planned agent acts in it. */
+  obs = $state.raw<Obs | null>(null);
+  episode = $state(0);
+  step = $state(0);
+  episodeReturn = $state(0);
+  returns = $state<EpisodeReturns>({ random: [], oracle: [], model: [] });
+  episodes = $state(10);
+  result = $state.raw<NormalizedReturn | null>(null);
+  fallbacks = $state(0);
+  modelError = $state<string | null>(null);
+  error = $state<string | null>(null);
+
+  /** Finished episodes over all three policies, out of 3 × episodes. */
+  progress = $derived((this.returns.random.length + this.returns.oracle.length + this.returns.model.length) / (3 * this.episodes));
+
+  private controller: AbortController | null = null;
+  private worker: Worker | null = null;
+
+  /** Runs the evaluation; resolves when it ends (done, cancelled or failed). */
+  async start(envId: string, program: string, options: { episodes?: number; seed?: number; planner?: PlanningOptions['planner']; timeoutMs?: number } = {}): Promise<void> {
+    this.cancel();
+    const pack = getPack(envId);
+    const controller = new AbortController();
+    this.controller = controller;
+    this.episodes = options.episodes ?? 10;
+    const seed = options.seed ?? 0;
+    Object.assign(this, { status: 'running', obs: null, episode: 0, step: 0, episodeReturn: 0, result: null, fallbacks: 0, modelError: null, error: null });
+    this.returns = { random: [], oracle: [], model: [] };
+    const worker = new Worker(new URL('../../workers/plan-oracle.worker.ts', import.meta.url), { type: 'module' });
+    this.worker = worker;
+    const oracle = wrap<PlanOracleApi>(worker);
+    try {
+      const baselines = oracle.baselines(
+        { envId, episodes: this.episodes, seed, planner: options.planner },
+        proxy((phase: 'random' | 'oracle', _episode: number, ret: number) => {
+          if (this.controller === controller) this.returns[phase].push(ret);
+        }),
+      );
+      const model = modelReturns({
+        pack,
+        program,
+        open: openBrowserModelSession,
+        episodes: this.episodes,
+        seed,
+        planner: options.planner,
+        timeoutMs: options.timeoutMs,
+        signal: controller.signal,
+        onProgress: (p) => {
+          this.obs = p.step.next;
+          this.episode = p.episode;
+          this.step = p.step.t + 1;
+          this.episodeReturn = (p.step.t === 0 ? 0 : this.episodeReturn) + p.step.reward;
+          if (p.fallback) this.fallbacks++;
+          if (p.step.done || p.step.t + 1 === planningLimit(pack.spec)) this.returns.model.push(this.episodeReturn);
+        },
+      });
+      const [base, mine] = await Promise.all([baselines, model]);
+      if (controller.signal.aborted) return;
+      this.modelError = mine.modelError ?? null;
+      this.result = normalizedReturn(mean(mine.returns), mean(base.random), mean(base.oracle));
+      this.status = 'done';
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.error = error instanceof Error ? error.message : String(error);
+      this.status = 'failed';
+    } finally {
+      worker.terminate();
+      if (this.worker === worker) this.worker = null;
+    }
+  }
+
+  /** Stops a running evaluation: the sandbox session closes and the baseline worker is terminated. */
+  cancel(): void {
+    if (this.status === 'running') this.status = 'cancelled';
+    this.controller?.abort(new Error('cancelled'));
+    this.controller = null;
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}
