@@ -5,6 +5,7 @@ export type Route =
   | { page: 'runs' }
   | { page: 'run'; runId: string }
   | { page: 'custom' }
+  | { page: 'bench' }
   | { page: 'tree-bench' }
   | { page: 'not-found'; hash: string };
 
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'runs' && parts.length === 1) return { page: 'runs' };
   if (parts[0] === 'runs' && parts.length === 2 && parts[1]) return { page: 'run', runId: parts[1] };
   if (parts[0] === 'custom' && parts.length === 1) return { page: 'custom' };
+  if (parts[0] === 'bench' && parts.length === 1) return { page: 'bench' };
   return { page: 'not-found', hash };
 }
 
@@ -34,6 +36,7 @@ export function routeHash(route: Route): string {
   if (route.page === 'runs') return '#/runs';
   if (route.page === 'run') return `#/runs/${encodeURIComponent(route.runId)}`;
   if (route.page === 'custom') return '#/custom';
+  if (route.page === 'bench') return '#/bench';
   if (route.page === 'tree-bench') return '#/tree-bench';
   if (route.page === 'not-found') return route.hash;
   return '#/';
