@@ -68,4 +68,8 @@ export interface RunRecord {
   /** Search state needed to resume exactly (RNG words, value-model weights…). */
   resume?: Record<string, unknown>;
   status?: 'running' | 'paused' | 'done' | 'stopped' | 'failed';
+  /** Set when parts were dropped to fit a share link: how far, and the original sizes. */
+  trimmed?: { step: 'prompts' | 'best-path' | 'completions'; nodes: number; calls: number };
+  /** Set on a fork: the run and node it was forked from. */
+  forkedFrom?: { createdAt: string; name?: string; nodeId: number };
 }

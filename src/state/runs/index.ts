@@ -1,0 +1,13 @@
+// Runs that last and travel (issue 6): saving, listing, links, the scripting API and offline use.
+export { saveRun, saveImported, listRuns, loadRun, deleteRun, renameRun, duplicateRun, forkRun, runId, saveCustomEnv, listCustomEnvs, deleteCustomEnv, onStorageProblem, onRunsChanged, storageKind } from './persistence';
+export type { RunListItem, StoredCustomEnv } from './backend';
+export { RunStore, runStore } from './store.svelte';
+export { LinkOpener, linkOpener } from './opener.svelte';
+export { autosaveRun } from './autosave.svelte';
+export { shareUrl, settingsUrl, baseUrl } from './link';
+export { runsApi, installRunsApi } from './api';
+export { registerServiceWorker } from './service-worker';
+export { ReplayDriver, REPLAY_SPEEDS } from './replay.svelte';
+export { CustomEnvDraft, customPack, findCustomPack, loadCustomPacks } from './custom-env.svelte';
+export { bridgeEnvView, continueRun } from './env-bridge.svelte';
+export { SimulatorLab } from './simulator.svelte';

@@ -1,0 +1,80 @@
+import { decodeRunLink, decodeSettings, type HashIntent, type RunSettings } from '../../core/run';
+import { findPack } from '../../../envs/index';
+import { currentIntent, replaceHash } from './link';
+import { listCustomEnvs, saveImported } from './persistence';
+
+/**
+ * Opens `#run=` and `#settings=` links, on load and whenever the hash changes (a link pasted into
+ * an open tab). A run link is validated, saved and shown at `#/runs/<id>`; a settings link leads to
+ * its environment with the settings waiting in `pendingSettings`. A bad link leaves `error` set
+ * for a `role="alert"` message; nothing from a link is executed or fetched.
+ */
+export class LinkOpener {
+  error = $state<string | null>(null);
+  notice = $state<string | null>(null);
+  busy = $state(false);
+  /** Settings from a link, for the run controller of `pendingSettings.env` to take. */
+  pendingSettings = $state<RunSettings | null>(null);
+
+  /** Handles the current hash now and on every change; returns the cleanup. */
+  start(): () => void {
+    const onHash = () => void this.open(currentIntent());
+    addEventListener('hashchange', onHash);
+    onHash();
+    return () => removeEventListener('hashchange', onHash);
+  }
+
+  /** Opens one link intent; routes are ignored. */
+  async open(intent: HashIntent): Promise<void> {
+    if (intent.kind === 'run') await this.openRun(intent.payload);
+    else if (intent.kind === 'settings') await this.openSettings(intent.payload);
+  }
+
+  /** Returns and clears the settings waiting for `envId`'s run controller. */
+  takeSettings(envId: string): RunSettings | null {
+    const s = this.pendingSettings;
+    if (!s || s.env !== envId) return null;
+    this.pendingSettings = null;
+    return s;
+  }
+
+  private async openRun(payload: string): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    try {
+      const result = await decodeRunLink(payload);
+      if (!result.ok) {
+        this.error = result.error;
+        return;
+      }
+      const id = await saveImported(result.record);
+      this.notice = result.record.trimmed
+        ? `This shared run was trimmed to fit in a link (${result.record.trimmed.nodes} nodes originally; this link keeps the best path). Ask for the exported file to see all of it.`
+        : null;
+      replaceHash(`#/runs/${encodeURIComponent(id)}`);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async openSettings(payload: string): Promise<void> {
+    this.error = null;
+    const result = decodeSettings(payload);
+    if (!result.ok) {
+      this.error = result.error;
+      return;
+    }
+    const env = result.settings.env;
+    const known = findPack(env) || (env.startsWith('custom:') && (await listCustomEnvs()).some((e) => e.id === env));
+    if (!known) {
+      this.error = `The settings link is for the environment "${env}", which this playground does not have${env.startsWith('custom:') ? ' (custom environments travel in run links and files, not in settings links)' : ''}. Pick an environment in the gallery.`;
+      return;
+    }
+    this.pendingSettings = result.settings;
+    this.notice = `Settings from the link: ${result.settings.strategy}, budget ${result.settings.budget}, seed ${result.settings.seed}.`;
+    replaceHash(`#/env/${encodeURIComponent(env)}`);
+  }
+}
+
+/** The page's one link opener. */
+export const linkOpener = new LinkOpener();
