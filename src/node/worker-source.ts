@@ -22,7 +22,9 @@ const install = new vm.Script(
 );
 const prepare = new vm.Script("'use strict'; __cwmHarness.prepare(globalThis.__cwmInputs); delete globalThis.__cwmInputs;", { filename: 'cwm-harness.js' });
 
-// A context with the harness installed, made while the thread is idle so a job does not wait.
+// A context with the harness installed, made while the thread is idle so a job does not wait;
+// it also parses the inputs of the latest job, since a search scores every candidate on them.
+let lastInputs = null;
 function makeContext() {
   const sandbox = Object.create(null);
   const context = vm.createContext(sandbox, {
@@ -31,7 +33,11 @@ function makeContext() {
     microtaskMode: 'afterEvaluate',
   });
   install.runInContext(context);
-  return { sandbox, context };
+  if (lastInputs !== null) {
+    sandbox.__cwmInputs = lastInputs;
+    prepare.runInContext(context);
+  }
+  return { sandbox, context, inputs: lastInputs };
 }
 let warm = null;
 
@@ -50,10 +56,13 @@ function runJob(job) {
   const left = () => Math.max(1, Math.ceil(deadline - performance.now()));
   const timeout = { kind: 'timeout', timeoutMs: job.timeoutMs };
   const file = 'candidate-' + randomBytes(6).toString('hex') + '.js';
-  const { sandbox, context } = warm || makeContext();
+  const { sandbox, context, inputs } = warm || makeContext();
   warm = null;
-  sandbox.__cwmInputs = job.inputs;
-  prepare.runInContext(context);
+  if (inputs !== job.inputs) {
+    sandbox.__cwmInputs = job.inputs;
+    prepare.runInContext(context);
+  }
+  lastInputs = job.inputs;
 
   let script;
   try {

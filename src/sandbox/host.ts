@@ -37,11 +37,20 @@ export function sandboxHost(config: HostConfig): void {
   const workerUrl = URL.createObjectURL(new Blob([config.workerSource], { type: 'text/javascript' }));
   const size = config.poolSize > 0 ? config.poolSize : Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
   const idle: Worker[] = [];
+  // The inputs text of the latest job and the workers that already parsed it: a search scores
+  // every candidate on the same dataset, so fresh workers prepare it while they wait.
+  let lastInputs: string | null = null;
+  const prepared = new WeakSet<Worker>();
   const queue: Task[] = [];
   const running = new Map<number, Running>();
 
   function spawn(): void {
-    idle.push(new Worker(workerUrl));
+    const worker = new Worker(workerUrl);
+    if (lastInputs !== null) {
+      worker.postMessage({ prepare: true, inputs: lastInputs });
+      prepared.add(worker);
+    }
+    idle.push(worker);
   }
 
   function nonce(): string {
@@ -113,7 +122,9 @@ export function sandboxHost(config: HostConfig): void {
       event.preventDefault();
       finish(id, { kind: 'crashed', message: `the evaluator worker failed: ${event.message || 'unknown error'}` });
     };
-    worker.postMessage({ nonce: run.nonce, program: task.job.program, inputs: task.job.inputs });
+    const ready = prepared.has(worker) && task.job.inputs === lastInputs;
+    lastInputs = task.job.inputs;
+    worker.postMessage({ nonce: run.nonce, program: task.job.program, inputs: ready ? undefined : task.job.inputs });
   }
 
   function pump(): void {

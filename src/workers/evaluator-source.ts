@@ -6,7 +6,7 @@
  * At start it installs the shared harness (which captures built-ins), captures what it needs of
  * its own (postMessage, importScripts, setTimeout, Blob URLs), then deletes the network and
  * messaging globals along the whole prototype chain, so the candidate finds neither fetch nor a
- * way to post. It then waits, warm, for exactly one job: loads the wrapped candidate with the
+ * way to post. It then waits, warm (optionally with the dataset's inputs already parsed), for exactly one job: loads the wrapped candidate with the
  * captured importScripts from a blob: URL (no 'unsafe-eval' needed, and stack lines are the
  * candidate's own), runs it, and posts the harness's text with the job's nonce. The sandbox
  * terminates it after that one job, so every candidate gets a fresh realm.
@@ -29,11 +29,14 @@ export function evaluatorWorkerSource(harnessSource: string): string {
   var post = self.postMessage.bind(self), importer = self.importScripts.bind(self), later = self.setTimeout.bind(self);
   var createURL = URL.createObjectURL, BlobCtor = Blob, getProto = Object.getPrototypeOf, hasOwn = Object.prototype.hasOwnProperty;
   function listen(event) {
-    self.removeEventListener('message', listen);
     var job = event.data;
+    // While warm, the worker may be handed the inputs of the dataset in use ahead of its job, so
+    // parsing them is off the critical path; a job without inputs uses those.
+    if (job && job.prepare === true) { harness.prepare(job.inputs); return; }
+    self.removeEventListener('message', listen);
     var url = createURL(new BlobCtor([job.program], { type: 'text/javascript' }));
     var text = null;
-    harness.prepare(job.inputs);
+    if (typeof job.inputs === 'string') harness.prepare(job.inputs);
     try { importer(url); } catch (e) { text = harness.describe(e, url, true); }
     var loading = text !== null;
     if (!loading) text = harness.run(url);

@@ -1,11 +1,24 @@
 import type { EnvSpec, Transition } from '../env/types';
 import { formatBug } from './errors';
 import { buggyResult, scorePredictions } from './metric';
-import type { CandidateRunner, EvalResult, RewardMode } from './types';
+import type { CandidateRunner, EvalResult, RewardMode, TransitionInput } from './types';
 import { checkPredictions, normalizePrediction } from './validate';
 
 /** Default wall-clock limit of one evaluation (DESIGN.md section 8). */
 export const DEFAULT_TIMEOUT_MS = 5000;
+
+// The same inputs array for the same dataset, so runners can reuse its encoding (datasets are
+// never mutated once loaded).
+const inputsCache = new WeakMap<Transition[], TransitionInput[]>();
+
+function inputsOf(transitions: Transition[]): TransitionInput[] {
+  let inputs = inputsCache.get(transitions);
+  if (!inputs) {
+    inputs = transitions.map((t) => ({ state: t.state, action: t.action }));
+    inputsCache.set(transitions, inputs);
+  }
+  return inputs;
+}
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
@@ -26,7 +39,7 @@ export async function evaluateProgram(
   spec: Pick<EnvSpec, 'observation' | 'stateComparison'>,
   options: EvaluateOptions = {},
 ): Promise<EvalResult> {
-  const inputs = transitions.map((t) => ({ state: t.state, action: t.action }));
+  const inputs = inputsOf(transitions);
   const outcome = await runner.run(program, inputs, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: options.signal });
   if (!outcome.ok) return buggyResult(transitions.length, formatBug(outcome.error, program));
   if (outcome.predictions.length !== transitions.length) {

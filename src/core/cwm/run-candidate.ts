@@ -35,9 +35,17 @@ function valueText(v: Obs): string {
   return Array.isArray(v) ? `[${v.map(numberText).join(',')}]` : numberText(v);
 }
 
+// A search scores every candidate on the same inputs: encode them once per inputs array.
+const encoded = new WeakMap<readonly TransitionInput[], string>();
+
 /** The transition inputs as the JSON text the harness parses: `[[state, action], …]`, −0 kept. */
 export function encodeInputs(inputs: readonly TransitionInput[]): string {
-  return `[${inputs.map((t) => `[${valueText(t.state)},${valueText(t.action)}]`).join(',')}]`;
+  let text = encoded.get(inputs);
+  if (text === undefined) {
+    text = `[${inputs.map((t) => `[${valueText(t.state)},${valueText(t.action)}]`).join(',')}]`;
+    encoded.set(inputs, text);
+  }
+  return text;
 }
 
 /**
