@@ -6,7 +6,7 @@ import { benchCells, cellKey, parseBenchLines, runBenchCell, type BenchCell, typ
 import { buildTable, tableCsv, tableMarkdown } from '../core/bench/table';
 import { evaluateProgram } from '../core/cwm/evaluate';
 import type { EnvPack, Transition } from '../core/env/types';
-import { createAnthropicClient, createOpenAiClient, createReplayClient, withRetry, type LlmClient } from '../core/llm';
+import { createReplayClient, type LlmClient } from '../core/llm';
 import { evaluatePlanning } from '../core/plan/session';
 import { validateRunRecord } from '../core/run/validate';
 import type { StrategyId } from '../core/run/types';
@@ -15,11 +15,10 @@ import { createNodeRunner } from '../node/node-runner';
 import { openNodeModelSession } from '../node/plan-session';
 import { intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { writeText } from './io';
+import { liveClientFromArgs } from './provider';
 import { plannerFromArgs } from './plan';
 
 const FLAGS = ['envs', 'strategies', 'budget', 'seeds', 'provider', 'base-url', 'model', 'api-key-env', 'replay', 'episodes', 'out', 'simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'];
-const OPENAI_BASE_URL = 'https://api.openai.com/v1';
-const DEFAULT_KEY_ENV: Record<string, string> = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' };
 
 /** A list flag: comma-separated, no empty items. */
 function listFlag(args: ParsedArgs, name: string, example: string): string[] {
@@ -36,24 +35,6 @@ export function seedsFromFlag(value: string): number[] {
   if (!value.includes(',') && (!Number.isInteger(Number(value)) || Number(value) < 1)) throw new UsageError(`--seeds must be a count ≥ 1 or a list like 0,4,9, got "${value}"`);
   if (items.some((s) => !Number.isInteger(s) || s < 0)) throw new UsageError(`--seeds must list integers ≥ 0, got "${value}"`);
   return [...new Set(items)];
-}
-
-/** A live model client from the flags; the key comes from an environment variable, never argv. */
-function liveClient(args: ParsedArgs, provider: string): { llm: LlmClient; model: string } {
-  if (provider !== 'openai' && provider !== 'anthropic') throw new UsageError(`--provider must be openai, anthropic or replay, got "${provider}"`);
-  const model = stringFlag(args, 'model');
-  if (!model) throw new UsageError(`missing --model: name the ${provider} model to call, e.g. --model ${provider === 'openai' ? 'gpt-4o-mini' : 'claude-sonnet-4-5'}`);
-  const keyEnv = stringFlag(args, 'api-key-env') ?? DEFAULT_KEY_ENV[provider];
-  const apiKey = process.env[keyEnv] || undefined;
-  const baseUrl = stringFlag(args, 'base-url');
-  if (baseUrl !== undefined && !/^https?:\/\//.test(baseUrl)) throw new UsageError(`--base-url must start with http:// or https://, got "${baseUrl}"`);
-  if (provider === 'anthropic') {
-    if (!apiKey) throw new UsageError(`no Anthropic API key: set ${keyEnv} in the environment (or name another variable with --api-key-env)`);
-    return { llm: withRetry(createAnthropicClient({ baseUrl, apiKey, model })), model: `anthropic:${model}` };
-  }
-  const url = baseUrl ?? OPENAI_BASE_URL;
-  if (!apiKey && url === OPENAI_BASE_URL) throw new UsageError(`no OpenAI API key: set ${keyEnv} in the environment, or pass --base-url for a local server`);
-  return { llm: withRetry(createOpenAiClient({ baseUrl: url, apiKey, model })), model: `openai:${model}` };
 }
 
 /** Where a cell's run record is kept: `<prefix>.runs/<env>-<strategy>-<seed>.json`. */
@@ -123,7 +104,7 @@ async function bench(argv: string[]): Promise<number> {
   if (!provider) throw new UsageError('missing --provider: use openai (or any OpenAI-compatible server with --base-url), anthropic, or replay with --replay <prefix>');
   const replayPrefix = stringFlag(args, 'replay');
   if (provider === 'replay' && !replayPrefix) throw new UsageError('--provider replay answers from a previous benchmark; pass its --out prefix with --replay <prefix>');
-  const live = provider === 'replay' ? null : liveClient(args, provider);
+  const live = provider === 'replay' ? null : liveClientFromArgs(args, provider);
 
   const cells = benchCells(packs.map((p) => p.spec.id), strategies, seeds);
   const wanted = new Set(cells.map(cellKey));

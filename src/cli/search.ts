@@ -1,7 +1,7 @@
 import type { EnvPack, Transition } from '../core/env/types';
 import { datasetHash } from '../core/env/dataset';
 import { evaluateProgram } from '../core/cwm/evaluate';
-import { createAnthropicClient, createOpenAiClient, createReplayClient, LlmError, PAPER_SAMPLING, withRetry, type LlmClient, type ReplayClient } from '../core/llm';
+import { createReplayClient, LlmError, PAPER_SAMPLING, type LlmClient, type ReplayClient } from '../core/llm';
 import { Rng } from '../core/rng';
 import { validateRunRecord } from '../core/run/validate';
 import type { RunRecord } from '../core/run/types';
@@ -11,10 +11,9 @@ import { createNodeRunner } from '../node/node-runner';
 import { intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { packFromArgs, transitionsFromArgs } from './eval';
 import { readJson, writeText } from './io';
+import { liveClientFromArgs } from './provider';
 
 const FLAGS = ['env', 'strategy', 'budget', 'seed', 'provider', 'base-url', 'model', 'api-key-env', 'transitions', 'run', 'out'];
-const OPENAI_BASE_URL = 'https://api.openai.com/v1';
-const DEFAULT_KEY_ENV: Record<string, string> = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' };
 
 /** The model client named by --provider; the key comes from an environment variable, never argv. */
 function clientFromArgs(args: ParsedArgs, provider: string, saved: RunRecord | null): { llm: LlmClient; replay: ReplayClient | null } {
@@ -23,21 +22,7 @@ function clientFromArgs(args: ParsedArgs, provider: string, saved: RunRecord | n
     const replay = createReplayClient(saved);
     return { llm: replay, replay };
   }
-  if (provider !== 'openai' && provider !== 'anthropic') throw new UsageError(`--provider must be openai, anthropic or replay, got "${provider}"`);
-  const model = stringFlag(args, 'model');
-  if (!model) throw new UsageError(`missing --model: name the ${provider} model to call, e.g. --model ${provider === 'openai' ? 'gpt-4o-mini' : 'claude-sonnet-4-5'}`);
-  const keyEnv = stringFlag(args, 'api-key-env') ?? DEFAULT_KEY_ENV[provider];
-  const apiKey = process.env[keyEnv] || undefined;
-  const baseUrl = stringFlag(args, 'base-url');
-  if (baseUrl !== undefined && !/^https?:\/\//.test(baseUrl)) throw new UsageError(`--base-url must start with http:// or https://, got "${baseUrl}"`);
-  if (provider === 'anthropic') {
-    if (!apiKey) throw new UsageError(`no Anthropic API key: set ${keyEnv} in the environment (or name another variable with --api-key-env)`);
-    return { llm: withRetry(createAnthropicClient({ baseUrl, apiKey, model })), replay: null };
-  }
-  const url = baseUrl ?? OPENAI_BASE_URL;
-  // Local OpenAI-compatible servers need no key; OpenAI itself does.
-  if (!apiKey && url === OPENAI_BASE_URL) throw new UsageError(`no OpenAI API key: set ${keyEnv} in the environment, or pass --base-url for a local server`);
-  return { llm: withRetry(createOpenAiClient({ baseUrl: url, apiKey, model })), replay: null };
+  return { llm: liveClientFromArgs(args, provider).llm, replay: null };
 }
 
 async function savedRun(args: ParsedArgs): Promise<RunRecord | null> {
