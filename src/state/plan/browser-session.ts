@@ -4,9 +4,9 @@ import type { Action, Obs } from '../../core/env/types';
 import { encodeObs, guardProgram, parseGlueReply } from '../../core/plan/realm';
 import { PlanningModelError, type ModelSession, type OpenModelSession } from '../../core/plan/session';
 import type { PlanHostReply, PlanHostRequest } from './frame-host';
+import { mountSandboxFrame } from '../../sandbox/mount';
 import { PLAN_READY_MESSAGE as READY_MESSAGE, planSrcdoc } from './srcdoc';
 
-const START_LIMIT_MS = 15_000;
 /** Extra time the page waits past a request's own limit before it declares the iframe lost. */
 const WATCHDOG_GRACE_MS = 10_000;
 
@@ -19,28 +19,18 @@ interface Frame {
 let frame: Promise<Frame> | null = null;
 
 /**
- * Mounts the planning iframe once per page: `sandbox="allow-scripts"` without
- * `allow-same-origin` (an opaque origin), its CSP in the document. Exactly one window message is
- * accepted, and only when its `event.source` is this iframe; the rest goes over its port.
- * TODO(evaluator sandbox): merge into src/sandbox as a stateful session API.
+ * Mounts the planning iframe once per page, with the same mounting and CSP as the evaluator
+ * sandbox (src/sandbox/mount.ts, document.ts). Its host differs: it keeps one worker per model
+ * session (a CWM and its planner), where the evaluator uses each worker for one candidate.
  */
 function planFrame(): Promise<Frame> {
-  frame ??= new Promise<Frame>((resolve, reject) => {
-    const iframe = document.createElement('iframe');
-    iframe.setAttribute('sandbox', 'allow-scripts');
-    iframe.setAttribute('aria-hidden', 'true');
-    iframe.title = 'Planning sandbox';
-    iframe.hidden = true;
-    iframe.srcdoc = planSrcdoc();
-    const stop = () => {
-      window.removeEventListener('message', onMessage);
-      clearTimeout(timer);
-    };
-    const onMessage = (event: MessageEvent) => {
-      if (event.source !== iframe.contentWindow) return;
-      const port = event.ports[0];
-      if ((event.data as { type?: unknown } | null)?.type !== READY_MESSAGE || !port) return;
-      stop();
+  frame ??= mountSandboxFrame({
+    srcdoc: planSrcdoc(),
+    title: 'Planning sandbox',
+    readyMessage: READY_MESSAGE,
+    startError: () => new PlanningModelError('the planning sandbox did not start; reload the page (a browser extension blocking iframes or workers can cause this)', true),
+  }).then(
+    ({ port, dispose }) => {
       const waiting = new Map<string, (reply: PlanHostReply) => void>();
       port.onmessage = (e: MessageEvent) => {
         const reply = e.data as PlanHostReply;
@@ -49,17 +39,13 @@ function planFrame(): Promise<Frame> {
         waiting.delete(key);
         settle?.(reply);
       };
-      resolve({ port, waiting, dispose: () => iframe.remove() });
-    };
-    const timer = setTimeout(() => {
-      stop();
-      iframe.remove();
+      return { port, waiting, dispose };
+    },
+    (error: unknown) => {
       frame = null;
-      reject(new PlanningModelError('the planning sandbox did not start; reload the page (a browser extension blocking iframes or workers can cause this)', true));
-    }, START_LIMIT_MS);
-    window.addEventListener('message', onMessage);
-    document.body.append(iframe);
-  });
+      throw error;
+    },
+  );
   return frame;
 }
 

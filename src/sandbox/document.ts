@@ -1,0 +1,31 @@
+/**
+ * The Content Security Policy of every sandbox document. No network at all: `default-src 'none'`
+ * covers fetch, XHR, WebSocket, EventSource, images, navigation by form; scripts only inline (ours)
+ * and from blob: URLs (the workers and the candidates), so `importScripts` and `import()` of any
+ * address fail too (`connect-src 'none'` alone would let them through). No 'unsafe-eval'.
+ */
+export const SANDBOX_CSP = "default-src 'none'; script-src 'unsafe-inline' blob:; worker-src blob:";
+
+// Inline code must not close its <script> element early.
+function inline(code: string): string {
+  return code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+/** JSON for a config object inside an inline script. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/**
+ * A whole sandbox document, given to an iframe as `srcdoc`: the CSP lives in the document itself
+ * (a meta tag), so it holds on any static host, dev server or not. `scripts` run in order.
+ */
+export function sandboxDocument(title: string, scripts: readonly string[]): string {
+  return [
+    '<!doctype html><html><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}">`,
+    `<title>${title}</title></head><body>`,
+    ...scripts.map((code) => `<script>${inline(code)}</script>`),
+    '</body></html>',
+  ].join('');
+}
