@@ -1,6 +1,9 @@
-import type { Action, EnvPack, Obs, Simulator, Transition } from '../core/env/types';
+import type { Action, EnvPack, EnvSpec, Obs, Simulator, Transition } from '../core/env/types';
+import type { CustomEnv } from '../core/run/types';
+import { datasetHash } from '../core/env/dataset';
 import { Rng } from '../core/rng';
 import { findPack } from '../../envs/index';
+import { findCustomPack, loadCustomPacks, type CustomPack } from './runs/custom-env.svelte';
 import { distinctRewards, filterTransitions, NO_FILTER, trajectoriesOf, type DatasetFilter } from '../ui/env/filter';
 
 const datasets = new Map<string, Promise<Transition[]>>();
@@ -27,7 +30,12 @@ export const PAGE_SIZE = 25;
 
 /** The state of one environment's view: description under edit, dataset choice, table filter. */
 export class EnvState {
-  readonly pack: EnvPack;
+  /** The pack shown; a custom environment still loading from storage gets its real pack later. */
+  pack: EnvPack;
+  /** The user's own environment (issue 6), carried by every run record made on it; null for packs. */
+  custom = $state.raw<CustomEnv | null>(null);
+  /** Set when a custom environment is not saved in this browser: what to do instead. */
+  missing = $state<string | null>(null);
   /** The description the model will receive; starts as the pack's and can be edited. */
   description = $state('');
   datasetId = $state('');
@@ -47,10 +55,19 @@ export class EnvState {
   rewards = $derived(this.transitions ? distinctRewards(this.transitions) : []);
 
   constructor(pack: EnvPack) {
-    this.pack = pack;
+    this.pack = $state.raw(pack);
+    this.custom = (pack as Partial<CustomPack>).custom ?? null;
     this.description = pack.spec.description;
     this.datasetId = pack.datasets[0]?.id ?? '';
+    // Custom simulators are untrusted code: they run in the sandbox on the custom page, not here.
     this.play = pack.createSimulator ? new PlayState(pack, pack.createSimulator()) : null;
+  }
+
+  /** Takes the real pack of a custom environment once it has loaded from storage. */
+  adopt(pack: CustomPack): void {
+    this.pack = pack;
+    this.custom = pack.custom;
+    this.description = pack.spec.description;
   }
 
   get spec() {
@@ -69,11 +86,27 @@ export class EnvState {
     this.filter = { ...NO_FILTER };
     this.page = 0;
     try {
-      const loaded = await loadDataset(this.pack, id);
+      // A custom environment's transitions are in memory already; caching them by id would keep
+      // stale rows after the user saves the environment again under the same title.
+      const source = this.pack.spec.id.startsWith('custom:') ? this.pack.datasets.find((d) => d.id === id) : undefined;
+      const loaded = source ? await source.load() : await loadDataset(this.pack, id);
       if (this.datasetId === id) this.transitions = loaded;
     } catch (e) {
-      if (this.datasetId === id) this.datasetError = `Could not load the ${id} dataset of ${this.pack.spec.title}: ${(e as Error).message}. Reload the page, or choose the other dataset.`;
+      if (this.datasetId === id) this.datasetError = this.missing ?? `Could not load the ${id} dataset of ${this.pack.spec.title}: ${(e as Error).message}. Reload the page, or choose the other dataset.`;
     }
+  }
+
+  /**
+   * Selects the dataset a saved run was scored on (the one whose hash is `hash`, trying `preferred`
+   * first) and resolves to its transitions, or null when none of this environment's datasets match.
+   */
+  async selectMatching(hash: string, preferred?: string): Promise<Transition[] | null> {
+    const ids = [preferred, this.datasetId, ...this.pack.datasets.map((d) => d.id)].filter((id, i, all): id is string => !!id && all.indexOf(id) === i && this.pack.datasets.some((d) => d.id === id));
+    for (const id of ids) {
+      if (this.datasetId !== id || !this.transitions) await this.selectDataset(id);
+      if (this.transitions && datasetHash(this.transitions) === hash) return this.transitions;
+    }
+    return null;
   }
 
   /** Changes one filter field and goes back to the first page of results. */
@@ -134,14 +167,55 @@ export class PlayState {
 
 const states = new Map<string, EnvState>();
 
-/** The view state of an environment, kept for the visit so edits survive going back and forth. */
+/**
+ * The view state of an environment, kept for the visit so edits survive going back and forth.
+ * Built-in packs first, then the user's own environments (`custom:<slug>`): one saved again with
+ * other transitions gets a fresh state. After a reload the saved environments are still in
+ * IndexedDB, so a custom id starts as a placeholder that takes its pack once it has loaded.
+ */
 export function envState(id: string): EnvState | null {
   let state = states.get(id);
-  if (!state) {
-    const pack = findPack(id);
-    if (!pack) return null;
-    state = new EnvState(pack);
-    states.set(id, state);
+  const pack = findPack(id);
+  if (pack) {
+    if (!state) states.set(id, (state = new EnvState(pack)));
+    return state;
   }
+  if (!id.startsWith('custom:')) return null;
+  const custom = findCustomPack(id);
+  if (custom && state?.pack !== custom) states.set(id, (state = new EnvState(custom)));
+  if (!state) states.set(id, (state = loadingCustomState(id)));
+  return state;
+}
+
+/** The state of a custom environment not in memory yet: a placeholder until storage answers. */
+function loadingCustomState(id: string): EnvState {
+  let ready: (pack: CustomPack) => void = () => {};
+  let fail: (e: Error) => void = () => {};
+  const loaded = new Promise<CustomPack>((resolve, reject) => ((ready = resolve), (fail = reject)));
+  loaded.catch(() => {}); // the view shows `missing`; nobody else needs to hear about it
+  const spec: EnvSpec = {
+    id,
+    title: id.slice('custom:'.length),
+    description: '',
+    observation: { kind: 'discrete', n: 1 },
+    action: { kind: 'discrete', n: 1 },
+    stateComparison: 'exact',
+    episodeLimit: null,
+    planner: 'mcts',
+    hasSimulator: false,
+    cwmb: false,
+  };
+  const state = new EnvState({ spec, datasets: [{ id: 'custom', label: 'Your transitions', load: async () => (await loaded).custom.transitions }] });
+  loadCustomPacks().then(
+    () => {
+      const pack = findCustomPack(id);
+      if (!pack) throw new Error(`There is no custom environment "${id}" saved in this browser. Create it on the "Your own environment" page (#/custom), or open a run link or file made on it.`);
+      state.adopt(pack);
+      ready(pack);
+    },
+  ).catch((e: Error) => {
+    state.missing = e.message;
+    fail(e);
+  });
   return state;
 }

@@ -8,6 +8,7 @@ import type { SearchEvent, SearchSession, SearchStrategy } from '../core/search/
 import type { EnvState } from './env.svelte';
 import { browserRunner } from './evaluator';
 import { model } from './model.svelte';
+import { continueSettings } from './runs/continue';
 
 /** Where a run is: nothing yet, iterating, asked to pause (finishing its call), paused, or over. */
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'done' | 'stopped' | 'failed';
@@ -40,6 +41,8 @@ export class RunController {
   doneReason = $state<'budget' | 'solved' | 'stopped' | null>(null);
   /** A retry in progress (rate limit, network), shown as a note rather than an error. */
   notice = $state<string | null>(null);
+  /** The saved run this search continues (its storage id), so autosave keeps writing to it. */
+  savedId = $state<string | null>(null);
 
   strategy: SearchStrategy = $derived(strategies[this.strategyId]);
   active = $derived(this.status === 'running' || this.status === 'pausing' || this.status === 'paused');
@@ -52,6 +55,10 @@ export class RunController {
   private abort: AbortController | null = null;
   private pauseRequested = false;
   private clock: ReturnType<typeof setInterval> | null = null;
+  /** A saved run waiting for Resume or Step: its session is built then, with the model chosen by then. */
+  private continuing: RunRecord | null = null;
+  /** Fields of a continued record the search does not know about (its name, where it was forked). */
+  private carry: Pick<RunRecord, 'name' | 'forkedFrom'> = {};
 
   constructor(env: EnvState) {
     this.env = env;
@@ -73,31 +80,81 @@ export class RunController {
   async start(): Promise<void> {
     if (this.busy) return;
     this.error = null;
+    this.forgetSaved();
     const session = this.createSession();
     if (!session) return;
     this.session = session;
     this.elapsedMs = 0;
     this.selectedId = null;
-    this.record = session.snapshot();
+    this.record = this.snap(session);
     await this.loop(false);
   }
 
   /** Runs one iteration (one LLM call), starting a search first when there is none. */
   async stepOnce(): Promise<void> {
     if (this.busy) return;
-    if (!this.session || this.session.finished) {
+    if (this.continuing) {
+      if (!this.openContinued()) return;
+    } else if (!this.session || this.session.finished) {
       this.error = null;
+      this.forgetSaved();
       this.session = this.createSession();
       if (!this.session) return;
       this.elapsedMs = 0;
-      this.record = this.session.snapshot();
+      this.record = this.snap(this.session);
     }
     await this.loop(true);
   }
 
   /** Continues a paused search. */
   async resume(): Promise<void> {
-    if (this.status === 'paused' && this.session) await this.loop(false);
+    if (this.status !== 'paused') return;
+    if (this.continuing && !this.openContinued()) return;
+    if (this.session) await this.loop(false);
+  }
+
+  /**
+   * Continues a saved run exactly where it stopped (issue 6): its strategy, seed, budget and
+   * hyperparameters, the dataset it was scored on, and its search state (RNG, tree statistics). The
+   * tree shows at once, paused; Resume or Step build the session with the model chosen by then, so
+   * the user can enter the provider again first. `savedId` is where it is stored: autosave keeps
+   * writing there instead of creating a second entry.
+   */
+  async continueFrom(record: RunRecord, savedId?: string): Promise<void> {
+    if (this.busy) {
+      this.error = 'A search is running on this environment. Pause or stop it first, then press "Continue this run" again.';
+      return;
+    }
+    this.error = null;
+    this.notice = `Continuing the saved run where it stopped (${record.calls.length} calls so far). Check the model under "Pick a model", then press Resume or Step.`;
+    this.session = null;
+    const settings = continueSettings(record, this.budget);
+    this.strategyId = settings.strategyId;
+    this.seed = settings.seed;
+    this.budget = settings.budget;
+    this.params = settings.params;
+    this.carry = settings.carry;
+    this.savedId = savedId ?? null;
+    this.record = record;
+    this.selectedId = null;
+    this.elapsedMs = record.calls.reduce((sum, c) => sum + c.ms, 0);
+    this.doneReason = null;
+    this.continuing = record;
+    this.status = 'paused';
+    if (!record.resume) {
+      // A fork or a trimmed link keeps the nodes but not the search state an exact continuation needs.
+      this.continuing = null;
+      this.status = 'idle';
+      this.error = 'This run has no saved search state (forks and trimmed links keep only the nodes), so it cannot continue exactly. Its tree is shown; press "New search" to start over with the same settings.';
+      return;
+    }
+    const transitions = await this.env.selectMatching(record.env.datasetHash, record.env.dataset);
+    if (this.continuing !== record) return; // another run was started or continued meanwhile
+    if (!transitions) {
+      this.continuing = null;
+      this.status = 'idle';
+      this.error = this.env.missing ?? `This run was scored on a dataset (hash ${record.env.datasetHash}) that ${this.env.spec.title} no longer has here, so it cannot continue. It can still be viewed, replayed and exported from the Runs page.`;
+    }
   }
 
   /** Pauses after the call in flight: nothing is lost, and Resume or Step continue from here. */
@@ -116,21 +173,56 @@ export class RunController {
 
   /** Scores a program a user wrote and adds it to the tree under `parentId` as a user node. */
   async scoreProgram(program: string, parentId: number): Promise<void> {
+    if (this.continuing && !this.openContinued()) throw new Error(this.error ?? 'This saved run cannot continue here; start a new search to score your program.');
     this.session ??= this.createSession();
     if (!this.session?.addUserNode) throw new Error('This search strategy cannot take your own programs. Start a GIF-MCTS run first, then score your program.');
     const node = await this.session.addUserNode(parentId, program);
-    this.record = this.session.snapshot();
+    this.record = this.snap(this.session);
     this.selectedId = node.id;
   }
 
-  private createSession(): SearchSession | null {
+  /** Builds the session of the saved run waiting in `continuing`; false (with `error`) when it cannot. */
+  private openContinued(): boolean {
+    const record = this.continuing;
+    if (!record) return false;
+    this.error = null;
+    try {
+      this.session = this.createSession(record);
+    } catch (e) {
+      // The record's search state is malformed (edited by hand, from another version): say so.
+      this.error = `This saved run ${(e as Error).message.replace(/^cannot resume this run/, 'cannot continue')}`;
+      this.session = null;
+    }
+    if (!this.session) return false;
+    this.continuing = null;
+    this.record = this.snap(this.session);
+    return true;
+  }
+
+  /** A new search is not the saved run any more: autosave gives it its own entry. */
+  private forgetSaved(): void {
+    this.continuing = null;
+    this.savedId = null;
+    this.carry = {};
+  }
+
+  /** The session's record plus what the page adds: the budget (so a continued run keeps it), name. */
+  private snap(session: SearchSession): RunRecord {
+    return { ...session.snapshot(), ...this.carry, budget: this.budget };
+  }
+
+  private createSession(resume?: RunRecord): SearchSession | null {
     const transitions = this.env.transitions;
     if (!transitions) {
-      this.error = 'The dataset has not loaded yet. Wait for the Dataset tab to show the transitions, then start again.';
+      this.error = this.env.datasetError ?? 'The dataset has not loaded yet. Wait for the Dataset tab to show the transitions, then start again.';
+      return null;
+    }
+    if (resume && datasetHash(transitions) !== resume.env.datasetHash) {
+      this.error = 'The dataset shown is not the one this run was scored on. Pick the dataset it used in the Dataset tab, or open the run again from the Runs page and press "Continue this run".';
       return null;
     }
     // A replay must ask the same questions as the recorded run: take its strategy, seed and settings.
-    const replay = model.kind === 'replay' ? model.replayRecord : null;
+    const replay = model.kind === 'replay' && !resume ? model.replayRecord : null;
     if (replay) {
       this.strategyId = replay.strategy;
       this.seed = replay.seed;
@@ -147,7 +239,11 @@ export class RunController {
     }
     const spec = this.env.spec;
     const runner = browserRunner(); // one sandbox and worker pool for the page
-    const session = this.strategy.create({
+    // The record names the dataset, and a custom environment travels inside it (issue 6).
+    const env: RunRecord['env'] = { id: spec.id, datasetHash: datasetHash(transitions), dataset: this.env.datasetId };
+    if (this.env.custom) env.custom = this.env.custom;
+    const strategy = resume ? strategies[resume.strategy] : this.strategy;
+    const session = strategy.create({
       spec,
       description: this.env.description,
       transitions,
@@ -159,7 +255,8 @@ export class RunController {
       seed: this.seed,
       params: { ...this.params },
       onEvent: (event) => this.onEvent(event),
-    });
+      env,
+    }, resume);
     return session;
   }
 
@@ -185,7 +282,7 @@ export class RunController {
         this.expandingId = event.type === 'node' ? null : this.expandingId;
         break;
     }
-    if (this.session) this.record = this.session.snapshot();
+    if (this.session) this.record = this.snap(this.session);
   }
 
   private async loop(single: boolean): Promise<void> {
@@ -199,7 +296,7 @@ export class RunController {
     try {
       for (;;) {
         const more = await session.step(signal);
-        this.record = session.snapshot();
+        this.record = this.snap(session);
         if (!more || session.finished) return this.finish('done');
         if (signal.aborted) return this.finish('stopped');
         if (single || this.pauseRequested) {
@@ -214,7 +311,7 @@ export class RunController {
     } finally {
       this.stopClock();
       this.expandingId = null;
-      this.record = session.snapshot();
+      this.record = this.snap(session);
     }
   }
 

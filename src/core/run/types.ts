@@ -65,6 +65,8 @@ export interface RunRecord {
   calls: CallRecord[];
   nodes: NodeRecord[];
   best: { nodeId: number; score: number } | null;
+  /** The LLM-call budget the run was given (the page stamps it), so a continued run keeps it. */
+  budget?: number;
   /** Search state needed to resume exactly (RNG words, value-model weights…). */
   resume?: Record<string, unknown>;
   status?: 'running' | 'paused' | 'done' | 'stopped' | 'failed';

@@ -1,26 +1,58 @@
 import type { EnvPack } from '../../core/env/types';
 import type { CustomEnv } from '../../core/run/types';
-import { buildCustomEnv, customEnvId, customEnvSpec, detectFormat, parseTransitions, type ParseResult, type TransitionFormat } from '../../core/env/parse';
+import { buildCustomEnv, customEnvHash, customEnvId, customEnvSpec, detectFormat, parseTransitions, type ParseResult, type TransitionFormat } from '../../core/env/parse';
 import { deleteCustomEnv, listCustomEnvs, saveCustomEnv } from './persistence';
 import type { StoredCustomEnv } from './backend';
 
-const packs = new Map<string, EnvPack>();
+/** A custom environment as a pack, with the environment itself so a run record can carry it. */
+export interface CustomPack extends EnvPack {
+  custom: CustomEnv;
+}
 
-/** An environment pack for a custom environment, so the env view and the search treat it as any pack. */
-export function customPack(env: CustomEnv): EnvPack {
-  const spec = customEnvSpec(env);
-  return { spec, datasets: [{ id: 'custom', label: 'Your transitions', load: async () => env.transitions }] };
+const packs = new Map<string, CustomPack>();
+
+/**
+ * An environment pack for a custom environment, so the env view and the search treat it as any
+ * pack. `id` defaults to the slug of the title; a record from elsewhere keeps its own id.
+ */
+export function customPack(env: CustomEnv, id = customEnvId(env.title)): CustomPack {
+  const spec = { ...customEnvSpec(env), id };
+  return { spec, custom: env, datasets: [{ id: 'custom', label: 'Your transitions', load: async () => env.transitions }] };
 }
 
 /** The pack of a saved custom environment (`custom:<slug>`) once `loadCustomPacks` has run. */
-export function findCustomPack(id: string): EnvPack | undefined {
+export function findCustomPack(id: string): CustomPack | undefined {
   return packs.get(id);
+}
+
+/**
+ * Makes the custom environment a run record carries available as `id` for this visit, so a run
+ * continued from a file or a link opens even when this browser never saved that environment.
+ * A saved environment with the same transitions stays as it is.
+ */
+export function useCustomEnv(id: string, env: CustomEnv): CustomPack {
+  const known = packs.get(id);
+  if (known && customEnvHash(known.custom) === customEnvHash(env)) return known;
+  return setPack(id, env);
+}
+
+/**
+ * Registers `env` under `id`, keeping the existing pack object when nothing changed: the env view
+ * keeps its state (and a run in progress) per pack, so reloading the list must not replace them.
+ */
+function setPack(id: string, env: CustomEnv): CustomPack {
+  const known = packs.get(id);
+  const same = known && known.custom.title === env.title && known.custom.description === env.description && known.custom.simulator === env.simulator && customEnvHash(known.custom) === customEnvHash(env);
+  if (same) return known;
+  const pack = customPack(env, id);
+  packs.set(id, pack);
+  return pack;
 }
 
 /** Loads saved custom environments into the pack lookup; resolves to them. */
 export async function loadCustomPacks(): Promise<StoredCustomEnv[]> {
   const saved = await listCustomEnvs();
-  for (const s of saved) packs.set(s.id, customPack(s.env));
+  for (const s of saved) setPack(s.id, s.env);
   return saved;
 }
 
@@ -56,7 +88,7 @@ export class CustomEnvDraft {
     if (this.saveError || !this.parsed?.ok) return null;
     const env = buildCustomEnv({ title: this.title, description: this.description, transitions: this.parsed.transitions, simulator: this.simulator });
     const id = await saveCustomEnv(env);
-    packs.set(id, customPack(env));
+    setPack(id, env);
     this.savedId = id;
     await this.refresh();
     return id;

@@ -2,6 +2,7 @@ import type { RunRecord } from '../../core/run/types';
 import { app } from '../app.svelte';
 import { envState, type EnvState } from '../env.svelte';
 import { autosaveRun } from './autosave.svelte';
+import { useCustomEnv } from './custom-env.svelte';
 import { linkOpener } from './opener.svelte';
 
 /** What this bridge needs from the run controller (`src/state/run.svelte.ts`). */
@@ -11,17 +12,24 @@ interface Controller {
   seed: number;
   params: Record<string, number>;
   setStrategy(id: RunRecord['strategy']): void;
-  /** Continues a saved run; optional until the run controller offers it. */
-  continueFrom?(record: RunRecord): Promise<void> | void;
+  /** The saved run the controller continues, so autosave writes there. */
+  savedId: string | null;
+  /** Continues a saved run, paused, from its record. */
+  continueFrom(record: RunRecord, savedId?: string): Promise<void> | void;
 }
 
-/** A saved run waiting to be continued in its environment's view. */
-let pendingContinue: RunRecord | null = null;
+/** A saved run (and its storage id) waiting to be continued in its environment's view. */
+let pendingContinue: { record: RunRecord; id?: string } | null = null;
 const watched = new WeakSet<object>();
 
-/** Asks the environment view of `record.env.id` to continue `record`, then opens that view. */
-export function continueRun(record: RunRecord): void {
-  pendingContinue = record;
+/**
+ * Asks the environment view of `record.env.id` to continue `record`, then opens that view. `id` is
+ * the saved entry it came from: the continued run keeps saving there. A custom environment comes
+ * from the record itself, so a run from a file or link continues even where it was never saved.
+ */
+export function continueRun(record: RunRecord, id?: string): void {
+  if (record.env.custom) useCustomEnv(record.env.id, record.env.custom);
+  pendingContinue = { record, id };
   location.hash = `#/env/${encodeURIComponent(record.env.id)}`;
 }
 
@@ -30,7 +38,7 @@ function attach(env: EnvState, run: Controller, envId: string): void {
   // user looks at other pages, because the controller outlives its view.
   if (!watched.has(run)) {
     watched.add(run);
-    autosaveRun(() => run.record);
+    autosaveRun(() => run.record, undefined, () => run.savedId);
   }
   const settings = linkOpener.takeSettings(envId);
   if (settings) {
@@ -40,10 +48,10 @@ function attach(env: EnvState, run: Controller, envId: string): void {
     run.params = { ...run.params, ...settings.params };
     if (settings.dataset && settings.dataset !== env.datasetId) void env.selectDataset(settings.dataset);
   }
-  if (pendingContinue?.env.id === envId && run.continueFrom) {
-    const record = pendingContinue;
+  if (pendingContinue?.record.env.id === envId) {
+    const { record, id } = pendingContinue;
     pendingContinue = null;
-    void run.continueFrom(record);
+    void run.continueFrom(record, id);
   }
 }
 

@@ -8,6 +8,6 @@ export { shareUrl, settingsUrl, baseUrl } from './link';
 export { runsApi, installRunsApi } from './api';
 export { registerServiceWorker } from './service-worker';
 export { ReplayDriver, REPLAY_SPEEDS } from './replay.svelte';
-export { CustomEnvDraft, customPack, findCustomPack, loadCustomPacks } from './custom-env.svelte';
+export { CustomEnvDraft, customPack, findCustomPack, loadCustomPacks, useCustomEnv, type CustomPack } from './custom-env.svelte';
 export { bridgeEnvView, continueRun } from './env-bridge.svelte';
 export { SimulatorLab } from './simulator.svelte';
