@@ -1,4 +1,5 @@
-import { getPack, packs } from '../../envs/index';
+import { findPack, packs } from '../../envs/index';
+import { requirePack } from './packs';
 import { DEFAULT_TIMEOUT_MS, evaluateProgram } from '../core/cwm/evaluate';
 import { wrapProgram } from '../core/cwm/harness';
 import { decodeReply, encodeInputs, parseRunnerReply, type RunnerReply } from '../core/cwm/run-candidate';
@@ -87,10 +88,12 @@ export interface EvaluateRequest {
 const datasets = new Map<string, Promise<Transition[]>>();
 
 // The pack's default dataset, loaded once per page (scoring must not re-read it every candidate).
+// Custom environments are not cached: the user may save new rows under the same id.
 function defaultDataset(envId: string): Promise<Transition[]> {
+  if (!findPack(envId)) return requirePack(envId).datasets[0].load();
   let data = datasets.get(envId);
   if (!data) {
-    data = getPack(envId).datasets[0].load();
+    data = requirePack(envId).datasets[0].load();
     data.catch(() => datasets.delete(envId));
     datasets.set(envId, data);
   }
@@ -107,7 +110,7 @@ export async function evaluateInBrowser(request: EvaluateRequest): Promise<EvalR
   if (typeof program !== 'string') throw new Error('evaluate(): "program" must be the program text (a string)');
   if (reward !== undefined && reward !== 'paper' && reward !== 'tolerant') throw new Error('evaluate(): "reward" must be "paper" or "tolerant"');
   if (transitions !== undefined && !Array.isArray(transitions)) throw new Error('evaluate(): "transitions" must be an array of { state, action, next_state, reward, done }');
-  const pack = getPack(String(envId));
+  const pack = requirePack(String(envId));
   const data = transitions ?? (await defaultDataset(pack.spec.id));
   return evaluateProgram(browserRunner(), program, data, pack.spec, { reward, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
 }

@@ -19,6 +19,8 @@ function checkObs(obs: Obs, length: number | null, where: string): string | null
     if (typeof obs !== 'number') return `${where}: the next state must be a number for this environment, got ${describe(obs)}`;
     return Number.isFinite(obs) ? null : `${where}: the next state is ${obs}, not a finite number`;
   }
+  // A one-element box may be recorded as a plain number (custom data); accept either form.
+  if (length === 1 && typeof obs === 'number') return Number.isFinite(obs) ? null : `${where}: the next state is ${obs}, not a finite number`;
   if (!Array.isArray(obs)) return `${where}: the next state must be an array of ${length} numbers, got ${describe(obs)}`;
   if (obs.length !== length) return `${where}: the next state has ${obs.length} elements; expected ${length}`;
   const bad = obs.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));

@@ -13,6 +13,7 @@ function shapeProblem(value: unknown, space: Space, field: string): string | nul
   if (length === null) {
     return typeof value === 'number' && Number.isFinite(value) ? null : `"${field}" must be a number for this environment`;
   }
+  if (length === 1 && typeof value === 'number') return Number.isFinite(value) ? null : `"${field}" is not a finite number`;
   if (!Array.isArray(value)) return `"${field}" must be an array of ${length} numbers`;
   if (value.length !== length) return `"${field}" has ${value.length} elements; this environment has ${length}`;
   const bad = value.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));

@@ -42,6 +42,16 @@ describe('evaluateProgram', () => {
   });
 });
 
+describe('one-element boxes', () => {
+  it('accept a plain number as well as a one-element array', async () => {
+    const box1 = { observation: { kind: 'box', shape: [1], low: [-5], high: [5] }, stateComparison: 'tolerant' } as const;
+    const counter: Transition[] = [{ state: -1, action: 0, next_state: -2, reward: -2, done: false }];
+    const plain = await evaluateProgram(runner(ok([{ next_state: -2, reward: -2, done: false }])), 'p', counter, box1);
+    const wrapped = await evaluateProgram(runner(ok([{ next_state: [-2], reward: -2, done: false }])), 'p', counter, box1);
+    expect([plain.score, plain.bug, wrapped.score, wrapped.bug]).toEqual([1, null, 1, null]);
+  });
+});
+
 describe('formatBug', () => {
   it('collapses whitespace, caps length and omits a missing line', () => {
     expect(formatBug({ message: 'Error:\n  boom' }, '')).toBe('Error: boom');
