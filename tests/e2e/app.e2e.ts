@@ -113,6 +113,9 @@ describe('the playground app', () => {
     expect(nodes.length).toBeGreaterThanOrEqual(3); // root, the gravity-less program, the correct one
     expect(fake.requests.length).toBe(2);
     expect(await text(page, '[data-testid="calls-used"]')).toBe('2');
+    // The Search tab and the tree toolbar count the same thing: programs, not the empty root.
+    expect(await text(page, '[data-testid="tab-search-count"]')).toBe(`${nodes.length - 1} programs`);
+    expect(await text(page, '[data-testid="tree-count"]')).toBe(`${nodes.length - 1} programs`);
     await screenshot(page, 'env-search');
 
     // Selecting the best node opens the inspector with its program.

@@ -5,6 +5,8 @@ import { javascript } from '@codemirror/lang-javascript';
 import { MergeView } from '@codemirror/merge';
 import { EditorState, RangeSetBuilder, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 
 /** An editor on a page: replace its text or highlighted lines, read its text, remove it. */
 export interface CodeEditor {
@@ -53,13 +55,50 @@ const theme = EditorView.theme({
   '.cm-changed-line': { backgroundColor: 'color-mix(in srgb, #2ea043 22%, transparent)' },
   '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--accent, #1f6feb) 8%, transparent)' },
   '&.cm-focused': { outline: '2px solid var(--focus, #0969da)' },
+  // The base theme's light-only colours (gutter, selection, search panel, tooltips) glare on the
+  // dark theme: take them from the app's variables too, so they switch with it.
+  '.cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--accent, #1f6feb) 16%, transparent)', color: 'var(--text, #1b2430)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text, #1b2430)' },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': {
+    backgroundColor: 'color-mix(in srgb, var(--accent, #1f6feb) 30%, transparent)',
+  },
+  '.cm-panels': { backgroundColor: 'var(--surface-2, #eef1f5)', color: 'var(--text, #1b2430)' },
+  '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--border, #d5dbe3)' },
+  '.cm-panels.cm-panels-bottom': { borderTop: '1px solid var(--border, #d5dbe3)' },
+  '.cm-textfield': { backgroundColor: 'var(--surface, #fff)', color: 'var(--text, #1b2430)', border: '1px solid var(--border, #d5dbe3)' },
+  '.cm-button': { backgroundImage: 'none', backgroundColor: 'var(--surface, #fff)', color: 'var(--text, #1b2430)', border: '1px solid var(--border, #d5dbe3)' },
+  '.cm-tooltip': { backgroundColor: 'var(--surface-2, #eef1f5)', color: 'var(--text, #1b2430)', border: '1px solid var(--border, #d5dbe3)' },
+  '.cm-foldPlaceholder': { backgroundColor: 'var(--surface-2, #eef1f5)', color: 'var(--muted, #5a6675)', border: '1px solid var(--border, #d5dbe3)' },
 });
+
+/**
+ * Syntax colours from theme variables (app.css): CodeMirror's default style is made for light
+ * backgrounds and drops to 1.5:1 contrast on the dark theme.
+ */
+const highlight = HighlightStyle.define([
+  { tag: tags.keyword, color: 'var(--code-keyword)' },
+  { tag: [tags.atom, tags.bool, tags.url, tags.contentSeparator, tags.labelName], color: 'var(--code-atom)' },
+  { tag: [tags.literal, tags.inserted], color: 'var(--code-literal)' },
+  { tag: [tags.string, tags.deleted], color: 'var(--code-string)' },
+  { tag: [tags.regexp, tags.escape, tags.special(tags.string)], color: 'var(--code-regexp)' },
+  { tag: tags.definition(tags.variableName), color: 'var(--code-definition)' },
+  { tag: tags.local(tags.variableName), color: 'var(--code-local)' },
+  { tag: [tags.typeName, tags.namespace], color: 'var(--code-type)' },
+  { tag: tags.className, color: 'var(--code-class)' },
+  { tag: [tags.special(tags.variableName), tags.macroName], color: 'var(--code-special)' },
+  { tag: tags.definition(tags.propertyName), color: 'var(--code-property)' },
+  { tag: tags.comment, color: 'var(--code-comment)', fontStyle: 'italic' },
+  { tag: tags.invalid, color: 'var(--code-invalid)' },
+]);
 
 function extensions(o: Pick<EditorOptions, 'readOnly' | 'label' | 'onChange'>): Extension[] {
   return [
     basicSetup,
     javascript(),
     theme,
+    syntaxHighlighting(highlight),
+    // Long lines wrap: a sideways-scrolled editor hid the start of every line on narrow panels.
+    EditorView.lineWrapping,
     changedField,
     EditorState.readOnly.of(o.readOnly),
     EditorView.editable.of(!o.readOnly),

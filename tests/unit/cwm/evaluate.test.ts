@@ -44,7 +44,7 @@ describe('evaluateProgram', () => {
 
 describe('one-element boxes', () => {
   it('accept a plain number as well as a one-element array', async () => {
-    const box1 = { observation: { kind: 'box', shape: [1], low: [-5], high: [5] }, stateComparison: 'tolerant' } as const;
+    const box1: Pick<EnvSpec, 'observation' | 'stateComparison'> = { observation: { kind: 'box', shape: [1], low: [-5], high: [5] }, stateComparison: 'tolerant' };
     const counter: Transition[] = [{ state: -1, action: 0, next_state: -2, reward: -2, done: false }];
     const plain = await evaluateProgram(runner(ok([{ next_state: -2, reward: -2, done: false }])), 'p', counter, box1);
     const wrapped = await evaluateProgram(runner(ok([{ next_state: [-2], reward: -2, done: false }])), 'p', counter, box1);
