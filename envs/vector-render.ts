@@ -18,7 +18,11 @@ export const render: Renderer = (ctx, state, { width, height, dark }) => {
   const colW = width / columns;
   const rowH = height / perColumn;
   const scale = Math.max(1, ...values.map((v) => (Number.isFinite(v) ? Math.abs(v) : 0)));
-  const font = Math.max(8, Math.min(14, Math.round(rowH * 0.6)));
+  // Monospace glyphs are about 0.6 em wide: the font must fit "-0.1234" (7 glyphs) in the value
+  // column and "[16]" in the label column, or the numbers spill into the next column.
+  const fitsValue = (colW * 0.3 - 6) / (7 * 0.6);
+  const fitsLabel = (colW * 0.18 - 4) / (4 * 0.6);
+  const font = Math.max(6, Math.floor(Math.min(14, rowH * 0.6, fitsValue, fitsLabel)));
   ctx.font = `${font}px monospace`;
   ctx.textBaseline = 'middle';
   values.forEach((v, i) => {
