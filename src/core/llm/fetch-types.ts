@@ -52,7 +52,7 @@ const web = globalThis as unknown as WebGlobals;
 
 /**
  * The given fetch, or the platform's. Wrapped in an arrow so that it is never called with a
- * foreign `this` (browsers throw "Illegal invocation" for `options.fetch(...)` on window.fetch).
+ * foreign `this` (browsers throw "Illegal invocation" for `options.fetch(...)` on the global fetch).
  */
 export function resolveFetch(custom?: FetchLike): FetchLike {
   if (custom) return custom;
