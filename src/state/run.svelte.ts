@@ -115,7 +115,8 @@ export class RunController {
 
   /**
    * Continues a saved run exactly where it stopped (issue 6): its strategy, seed, budget and
-   * hyperparameters, the dataset it was scored on, and its search state (RNG, tree statistics). The
+   * hyperparameters, the dataset it was scored on, and its search state (RNG, tree statistics; a
+   * fork, which has none, continues with statistics rebuilt from its nodes). The
    * tree shows at once, paused; Resume or Step build the session with the model chosen by then, so
    * the user can enter the provider again first. `savedId` is where it is stored: autosave keeps
    * writing there instead of creating a second entry.
@@ -126,7 +127,9 @@ export class RunController {
       return;
     }
     this.error = null;
-    this.notice = `Continuing the saved run where it stopped (${record.calls.length} calls so far). Check the model under "Pick a model", then press Resume or Step.`;
+    // A fork (or a trimmed link) has no saved search state: the strategy rebuilds it from the nodes.
+    const how = record.resume ? 'where it stopped' : 'from its nodes (a fork: the search statistics are rebuilt from them, the random choices start afresh from the seed)';
+    this.notice = `Continuing the saved run ${how} (${record.calls.length} calls so far). Check the model under "Pick a model", then press Resume or Step.`;
     this.session = null;
     const settings = continueSettings(record, this.budget);
     this.strategyId = settings.strategyId;
@@ -141,13 +144,6 @@ export class RunController {
     this.doneReason = null;
     this.continuing = record;
     this.status = 'paused';
-    if (!record.resume) {
-      // A fork or a trimmed link keeps the nodes but not the search state an exact continuation needs.
-      this.continuing = null;
-      this.status = 'idle';
-      this.error = 'This run has no saved search state (forks and trimmed links keep only the nodes), so it cannot continue exactly. Its tree is shown; press "New search" to start over with the same settings.';
-      return;
-    }
     const transitions = await this.env.selectMatching(record.env.datasetHash, record.env.dataset);
     if (this.continuing !== record) return; // another run was started or continued meanwhile
     if (!transitions) {

@@ -58,7 +58,10 @@ export class GifMctsSession extends SessionBase<GifPlan> {
     const p = resolveParams(GIF_MCTS_DEFAULTS, ctx.params ?? resume?.params);
     super('gif-mcts', ctx, p, false, resume);
     this.p = p;
-    if (resume) {
+    if (this.rebuilt) {
+      this.model = ValueModel.fromParams(p);
+      this.rebuildTree();
+    } else if (resume) {
       const saved = resume.resume as { model?: Record<CallKind, PredictorState>; tree?: SavedNode[] };
       if (!saved.model || !Array.isArray(saved.tree) || saved.tree.length !== this.nodes.length) {
         throw new Error('cannot resume this run: its GIF-MCTS tree state is missing. Open it read-only, or start a new run.');
@@ -67,7 +70,7 @@ export class GifMctsSession extends SessionBase<GifPlan> {
       saved.tree.forEach((s, i) => {
         const node = this.nodes[i];
         Object.assign(node, { valueSum: s.valueSum, prefixLines: s.prefixLines, buggy: s.buggy, fixesLeft: s.fixesLeft, exhausted: s.exhausted });
-        node.slots = s.slots.map(([kind, child]) => ({ kind, child: child === null ? null : this.nodes[child] }));
+        node.slots = s.slots.map(([kind, child]) => ({ kind, child: child === null ? null : (this.nodeById(child) ?? null) }));
       });
     } else {
       this.model = ValueModel.fromParams(p);
@@ -87,7 +90,44 @@ export class GifMctsSession extends SessionBase<GifPlan> {
   /** One iteration after the call: expand → learn → (stop?) → back up → fix chain. */
   protected apply(plan: GifPlan, node: TreeNode): void {
     const { parent, slot, path } = plan.selection;
-    const kind = plan.kind;
+    this.grow(path, parent, slot, plan.kind, node);
+  }
+
+  /**
+   * A fork's tree statistics (no saved `resume`): starting from a fresh root and value model, each
+   * non-root node is expanded again in creation order by its recorded action, into the first
+   * untried slot of that action at its parent (one is added when the parent offers none), so
+   * prefixes, terminal flags, fix budgets, temporary values, widening, backed-up visits and values
+   * and the value model are as if the search had made those choices. Programs, scores and ids are
+   * kept as recorded.
+   */
+  private rebuildTree(): void {
+    for (const node of this.nodes) {
+      Object.assign(node, { visits: 0, valueSum: 0, terminal: false, buggy: false, fixesLeft: 0, exhausted: false, slots: [] });
+    }
+    this.root.slots = [{ kind: 'generate', child: null }];
+    this.root.visits = 1;
+    for (const node of this.nodes) {
+      const parent = node.parent;
+      if (!parent) continue;
+      if (node.action === 'user' || node.action === 'root') {
+        this.attachUser(node);
+        continue;
+      }
+      const kind = node.action;
+      let slot = parent.slots.find((s) => s.kind === kind && !s.child);
+      if (!slot) {
+        slot = { kind, child: null };
+        parent.slots.push(slot);
+      }
+      const path: TreeNode[] = [];
+      for (let n: TreeNode | null = parent; n; n = n.parent) path.unshift(n);
+      this.grow(path, parent, slot, kind, node);
+    }
+  }
+
+  /** Expands `node` into `slot` of `parent` (reached by `path`), learns, backs up and fixes. */
+  private grow(path: TreeNode[], parent: TreeNode, slot: Slot, kind: CallKind, node: TreeNode): void {
     // Widening belongs to selection; it is applied only now so that a failed call changes nothing.
     widen(parent, kind);
     slot.child = node;

@@ -5,7 +5,7 @@ import { Rng } from '../rng';
 import type { CallKind, CallRecord, NodeAction, NodeRecord, RunRecord, StrategyId } from '../run/types';
 import { programFromCompletion } from '../prompts/program';
 import { copyCall, errorMessage, newCall, streamCall } from './call';
-import { rebuildNodes, readCommonResume, resultExtra, type CommonResume } from './restore';
+import { freshCommonResume, rebuildNodes, readCommonResume, resultExtra, type CommonResume } from './restore';
 import { createRoot, toNodeRecord, type TreeNode } from './tree';
 import type { SearchContext, SearchEvent, SearchSession } from './types';
 
@@ -36,6 +36,11 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
   private readonly createdAt: string;
   private readonly env: RunRecord['env'];
   private readonly seed: number;
+  /**
+   * Continuing a record without `resume` state (a fork, or a record from elsewhere): its nodes are
+   * kept as they are and the strategy rebuilds its statistics from them (`rebuildFromNodes`).
+   */
+  protected readonly rebuilt: boolean;
 
   protected constructor(
     readonly strategy: StrategyId,
@@ -45,8 +50,10 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
     private readonly baseline: boolean,
     resume?: RunRecord,
   ) {
+    this.rebuilt = resume !== undefined && resume.resume === undefined;
     if (resume) {
-      const common = readCommonResume(resume, strategy);
+      // A fork continues with statistics rebuilt from its nodes; it does not replay the original RNG.
+      const common = this.rebuilt ? freshCommonResume(resume, strategy) : readCommonResume(resume, strategy);
       this.nodes = rebuildNodes(resume, common);
       this.calls = resume.calls.map(copyCall);
       this.iterations = common.iterations;
@@ -55,7 +62,7 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
       this.createdAt = resume.createdAt;
       this.env = { ...resume.env };
       this.seed = resume.seed;
-      this.best = resume.best ? this.nodes[resume.best.nodeId] ?? null : null;
+      this.best = this.rebuilt ? firstBest(this.nodes) : resume.best ? (this.nodeById(resume.best.nodeId) ?? null) : null;
     } else {
       this.nodes = [createRoot()];
       this.calls = [];
@@ -89,10 +96,23 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
     return this.nodes[0];
   }
 
+  /** The node with id `id` (ids equal positions unless the run is a fork, which skips some). */
+  protected nodeById(id: number): TreeNode | undefined {
+    const at = this.nodes[id];
+    return at?.id === id ? at : this.nodes.find((n) => n.id === id);
+  }
+
+  /** The id of the next call: one past the highest so far (a fork keeps its calls' old ids). */
+  protected nextCallId(): number {
+    return this.calls.reduce((next, c) => Math.max(next, c.id + 1), 0);
+  }
+
   /** Creates a scored node under `parent` and appends it in creation order. */
   private makeNode(parent: TreeNode, action: NodeAction, program: string, result: EvalResult, callId?: number): TreeNode {
     const node = createRoot();
-    Object.assign(node, { id: this.nodes.length, parent, action, program, result, callId });
+    // One past the last id: equal to the count unless a fork skipped ids.
+    const id = this.nodes[this.nodes.length - 1].id + 1;
+    Object.assign(node, { id, parent, action, program, result, callId });
     this.nodes.push(node);
     return node;
   }
@@ -115,7 +135,7 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
     // Why: a failed call must leave everything as it was, so a retry makes the same choices.
     const rngBefore = this.rng.state();
     const plan = this.plan();
-    const call = newCall(this.calls.length, plan.kind, plan.messages);
+    const call = newCall(this.nextCallId(), plan.kind, plan.messages);
     this.emit({ type: 'call-start', callId: call.id, kind: plan.kind, parentId: plan.parent.id });
     let program: string;
     let result: EvalResult;
@@ -180,7 +200,7 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
   }
 
   async addUserNode(parentId: number, program: string): Promise<NodeRecord> {
-    const parent = this.nodes[parentId];
+    const parent = this.nodeById(parentId);
     if (!parent) throw new Error(`no node ${parentId} in this run; pick a node of the tree as the parent`);
     const result = await this.ctx.evaluate(program);
     const node = this.makeNode(parent, 'user', program, result);
@@ -216,4 +236,11 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
       status: this.status,
     };
   }
+}
+
+/** The first non-root node with the strictly highest score (DESIGN.md section 5: "Best"), or null. */
+function firstBest(nodes: readonly TreeNode[]): TreeNode | null {
+  let best: TreeNode | null = null;
+  for (const n of nodes) if (n.parent && (!best || (n.result?.score ?? 0) > (best.result?.score ?? 0))) best = n;
+  return best;
 }

@@ -55,6 +55,11 @@ export interface SearchStrategy {
   label: string;
   /** Hyperparameters with the paper's defaults, for forms and records. */
   defaults: Record<string, number>;
-  /** Starts a new search, or continues one from a saved record when `resume` is given. */
+  /**
+   * Starts a new search, or continues one from a saved record when `resume` is given. A record with
+   * its `resume` state continues exactly; one without (a fork, a trimmed link, a record from
+   * elsewhere) continues with statistics rebuilt from its nodes; it does not replay the original
+   * RNG (which starts from `Rng.seeded(record.seed)`), and its calls count against the budget.
+   */
   create(context: SearchContext, resume?: RunRecord): SearchSession;
 }

@@ -31,10 +31,29 @@ export class WorldCoderSession extends SessionBase<WorldCoderPlan> {
     const p = resolveParams(WORLDCODER_DEFAULTS, ctx.params ?? resume?.params);
     super('worldcoder', ctx, p, true, resume);
     this.c = p.thompsonC;
-    if (resume) {
+    if (this.rebuilt) {
+      this.rebuildBeta();
+    } else if (resume) {
       const saved = (resume.resume as { beta?: [number, number, number][] }).beta;
       if (!Array.isArray(saved)) throw new Error('cannot resume this run: its WorldCoder Beta parameters are missing. Open it read-only, or start a new run.');
       for (const [id, a, b] of saved) this.beta.set(id, [a, b]);
+    }
+  }
+
+  /**
+   * A fork's Beta parameters, replayed in creation order: every program gets its prior, and each
+   * program made by refining another counts as a draw of that parent (α+1 if correct, else β+1).
+   * The Thompson draws themselves are unknown, so `draws` starts empty.
+   */
+  private rebuildBeta(): void {
+    for (const node of this.nodes) {
+      if (node === this.root) continue;
+      this.addPrior(node);
+      const parent = node.parent;
+      if (node.action === 'user' || !parent || parent === this.root) continue;
+      const ab = this.beta.get(parent.id) as [number, number];
+      if (node.result?.solved) ab[0] += 1;
+      else ab[1] += 1;
     }
   }
 
@@ -56,7 +75,7 @@ export class WorldCoderSession extends SessionBase<WorldCoderPlan> {
     for (let i = 1; i < samples.length; i++) if (samples[i] > samples[chosen]) chosen = i;
     const parent = programs[chosen];
     const kind = refineKind(parent);
-    const draw = { callId: this.calls.length, nodeIds: programs.map((n) => n.id), samples, chosen: parent.id };
+    const draw = { callId: this.nextCallId(), nodeIds: programs.map((n) => n.id), samples, chosen: parent.id };
     return { parent, kind, messages: promptFor(this.ctx, kind, parent), prefix: '', draw };
   }
 

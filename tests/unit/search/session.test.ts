@@ -136,7 +136,8 @@ describe('search sessions: events, records, user nodes, parameters', () => {
     const ctx = toyContext([], 3);
     const base: RunRecord = { version: 1, createdAt: '2025-01-01T00:00:00.000Z', env: { id: 'toy', datasetHash: '0' }, strategy: 'refine', params: {}, seed: 1, provider: { kind: 'x', model: 'y' }, calls: [], nodes: [], best: null };
     expect(() => strategies['gif-mcts'].create(ctx, base)).toThrow('cannot resume this run: it was made by "refine", not "gif-mcts". Open it read-only, or start a new run with the same settings.');
-    expect(() => strategies.refine.create(ctx, base)).toThrow(/has no resume state/);
+    // Without resume state a record is rebuilt from its nodes (a fork), which needs at least the root.
+    expect(() => strategies.refine.create(ctx, base)).toThrow('cannot resume this run: it has no root node, so there is nothing to continue from. Open it read-only, or start a new run with the same settings.');
     expect(() => getStrategy('mcts')).toThrow('unknown search strategy "mcts"; use one of: gif-mcts, worldcoder, best-of-n, refine');
   });
 
