@@ -1,25 +1,11 @@
-import type { Obs } from '../../src/core/env/types';
+import { beginFrame, foreground } from '../render-frame';
 import type { Renderer } from '../render-types';
-
-function numbers(state: Obs, n: number): number[] | null {
-  if (!Array.isArray(state) || state.length < n) return null;
-  const xs = state.slice(0, n);
-  return xs.every((x) => typeof x === 'number' && Number.isFinite(x)) ? xs : null;
-}
 
 /** Draws the two links from [cos θ1, sin θ1, cos θ2, sin θ2, …] and the target line one link above the pivot. */
 export const render: Renderer = (ctx, state, { width, height, dark }) => {
-  const fg = dark ? '#e6e6e6' : '#222222';
-  ctx.fillStyle = dark ? '#1b1d21' : '#ffffff';
-  ctx.fillRect(0, 0, width, height);
-  const s = numbers(state, 4);
-  if (!s) {
-    ctx.fillStyle = fg;
-    ctx.font = '14px sans-serif';
-    ctx.textAlign = 'center';
-    ctx.fillText('cannot draw: expected [cos θ1, sin θ1, cos θ2, sin θ2, …]', width / 2, height / 2);
-    return;
-  }
+  const fg = foreground(dark);
+  const s = beginFrame(ctx, state, 4, '[cos θ1, sin θ1, cos θ2, sin θ2, …]', { width, height, dark });
+  if (!s) return;
   // Angles from atan2, so a predicted cos/sin pair that is not unit length still draws unit links.
   const t1 = Math.atan2(s[1], s[0]);
   const t12 = t1 + Math.atan2(s[3], s[2]);

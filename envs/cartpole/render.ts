@@ -1,29 +1,15 @@
-import type { Obs } from '../../src/core/env/types';
+import { beginFrame, foreground } from '../render-frame';
 import type { Renderer } from '../render-types';
 
 /** Half the visible track in metres: the cart's x limit of 2.4 plus a margin for the cart. */
 const WORLD_HALF_WIDTH = 2.8;
 const POLE_LENGTH = 1.0; // twice the half length 0.5
 
-function numbers(state: Obs, n: number): number[] | null {
-  if (!Array.isArray(state) || state.length < n) return null;
-  const xs = state.slice(0, n);
-  return xs.every((x) => typeof x === 'number' && Number.isFinite(x)) ? xs : null;
-}
-
 /** Draws the cart on its track and the pole at its angle (positive theta leans right). */
 export const render: Renderer = (ctx, state, { width, height, dark }) => {
-  const fg = dark ? '#e6e6e6' : '#222222';
-  ctx.fillStyle = dark ? '#1b1d21' : '#ffffff';
-  ctx.fillRect(0, 0, width, height);
-  const s = numbers(state, 4);
-  if (!s) {
-    ctx.fillStyle = fg;
-    ctx.font = '14px sans-serif';
-    ctx.textAlign = 'center';
-    ctx.fillText('cannot draw: expected [x, xDot, theta, thetaDot]', width / 2, height / 2);
-    return;
-  }
+  const fg = foreground(dark);
+  const s = beginFrame(ctx, state, 4, '[x, xDot, theta, thetaDot]', { width, height, dark });
+  if (!s) return;
   const [x, , theta] = s;
   const scale = Math.min(width / (2 * WORLD_HALF_WIDTH), height / 2.2);
   const trackY = height * 0.7;

@@ -1,14 +1,8 @@
-import type { Obs } from '../../src/core/env/types';
+import { beginFrame, foreground } from '../render-frame';
 import type { Renderer } from '../render-types';
 
 const MIN_POSITION = -1.2;
 const MAX_POSITION = 0.6;
-
-function numbers(state: Obs, n: number): number[] | null {
-  if (!Array.isArray(state) || state.length < n) return null;
-  const xs = state.slice(0, n);
-  return xs.every((x) => typeof x === 'number' && Number.isFinite(x)) ? xs : null;
-}
 
 /** Height of the track at a position (Gymnasium's drawing of the hill). */
 function hill(position: number): number {
@@ -21,17 +15,9 @@ function hill(position: number): number {
  */
 export function mountainCarRenderer(goal: number): Renderer {
   return (ctx, state, { width, height, dark }) => {
-    const fg = dark ? '#e6e6e6' : '#222222';
-    ctx.fillStyle = dark ? '#1b1d21' : '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    const s = numbers(state, 2);
-    if (!s) {
-      ctx.fillStyle = fg;
-      ctx.font = '14px sans-serif';
-      ctx.textAlign = 'center';
-      ctx.fillText('cannot draw: expected [position, velocity]', width / 2, height / 2);
-      return;
-    }
+    const fg = foreground(dark);
+    const s = beginFrame(ctx, state, 2, '[position, velocity]', { width, height, dark });
+    if (!s) return;
     const margin = 0.05 * Math.min(width, height);
     const sx = (width - 2 * margin) / (MAX_POSITION - MIN_POSITION);
     const sy = (height - 2 * margin) / 1.1;

@@ -1,28 +1,14 @@
-import type { Obs } from '../../src/core/env/types';
+import { beginFrame, foreground } from '../render-frame';
 import type { Renderer } from '../render-types';
-
-function numbers(state: Obs, n: number): number[] | null {
-  if (!Array.isArray(state) || state.length < n) return null;
-  const xs = state.slice(0, n);
-  return xs.every((x) => typeof x === 'number' && Number.isFinite(x)) ? xs : null;
-}
 
 /**
  * Draws the arm from [cos θ, sin θ, θ̇] (θ = 0 points up, positive counter-clockwise) with an arc
  * showing the spin; the torque is not part of the state, so it is not drawn.
  */
 export const render: Renderer = (ctx, state, { width, height, dark }) => {
-  const fg = dark ? '#e6e6e6' : '#222222';
-  ctx.fillStyle = dark ? '#1b1d21' : '#ffffff';
-  ctx.fillRect(0, 0, width, height);
-  const s = numbers(state, 3);
-  if (!s) {
-    ctx.fillStyle = fg;
-    ctx.font = '14px sans-serif';
-    ctx.textAlign = 'center';
-    ctx.fillText('cannot draw: expected [cos θ, sin θ, θ̇]', width / 2, height / 2);
-    return;
-  }
+  const fg = foreground(dark);
+  const s = beginFrame(ctx, state, 3, '[cos θ, sin θ, θ̇]', { width, height, dark });
+  if (!s) return;
   const theta = Math.atan2(s[1], s[0]);
   const r = Math.min(width, height) * 0.38;
   const ox = width / 2;
