@@ -1,6 +1,22 @@
 /** A command-line mistake: the CLI prints the message and exits with code 2. */
 export class UsageError extends Error {}
 
+/**
+ * A `cwm <name>` command whose usage mistakes become exit code 2 with `cwm <name>: <message>` on
+ * stderr; any other failure propagates (the entry point reports it as exit 1).
+ */
+export function command(name: string, run: (argv: string[]) => Promise<number>): (argv: string[]) => Promise<number> {
+  return async (argv) => {
+    try {
+      return await run(argv);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`cwm ${name}: ${error.message}\n`);
+      return 2;
+    }
+  };
+}
+
 /** Parsed `--flag value` / `--switch` options plus positional arguments. */
 export interface ParsedArgs {
   flags: Map<string, string | true>;

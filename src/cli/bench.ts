@@ -13,7 +13,7 @@ import type { StrategyId } from '../core/run/types';
 import { isStrategyId } from '../core/search/registry';
 import { createNodeRunner } from '../node/node-runner';
 import { openNodeModelSession } from '../node/plan-session';
-import { intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
+import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { writeText } from './io';
 import { liveClientFromArgs } from './provider';
 import { plannerFromArgs } from './plan';
@@ -71,15 +71,7 @@ async function readLines(path: string): Promise<BenchLine[]> {
  * skips finished cells), then the paper-format table as `<prefix>.md` and `<prefix>.csv`.
  * Exit 0 when every cell finished, 1 when a model call failed for good (rerun to resume), 2 on bad input.
  */
-export async function benchCommand(argv: string[]): Promise<number> {
-  try {
-    return await bench(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`cwm bench: ${error.message}\n`);
-    return 2;
-  }
-}
+export const benchCommand = command('bench', bench);
 
 async function bench(argv: string[]): Promise<number> {
   const args = parseArgs(argv);

@@ -5,7 +5,7 @@ import type { EnvPack, Transition } from '../core/env/types';
 import { DEFAULT_TIMEOUT_MS, evaluateProgram } from '../core/cwm/evaluate';
 import type { EvalResult, RewardMode } from '../core/cwm/types';
 import { createNodeRunner } from '../node/node-runner';
-import { intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
+import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { readJson, readText } from './io';
 
 /** The pack named by --env, or a UsageError listing how to find the ids. */
@@ -63,7 +63,9 @@ export function formatReport(result: EvalResult, header: string): string {
 }
 
 /** `cwm eval --env <id> --program <file.js> [--transitions f] [--reward tolerant|paper] [--json]`. */
-export async function evalCommand(argv: string[]): Promise<number> {
+export const evalCommand = command('eval', evaluate);
+
+async function evaluate(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
   rejectUnknown(args, ['env', 'program', 'transitions', 'reward', 'json', 'timeout-ms']);
   const pack = packFromArgs(args);

@@ -3,7 +3,7 @@ import { CEM_DEFAULTS, MCTS_DEFAULTS, type CemParams, type MctsParams } from '..
 import { planningLimit } from '../core/plan/episode';
 import { evaluatePlanning, type PlanningProgress, type PlanningResult } from '../core/plan/session';
 import { openNodeModelSession } from '../node/plan-session';
-import { intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
+import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { packFromArgs } from './eval';
 import { readText } from './io';
 
@@ -65,15 +65,7 @@ export function formatPlanning(result: PlanningResult, header: string): string {
  * The program and the planner run in a worker thread's vm context; the real environment here.
  * Exit 0 when done, 2 on bad input (unknown env, no simulator, unreadable program).
  */
-export async function planCommand(argv: string[]): Promise<number> {
-  try {
-    return await plan(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`cwm plan: ${error.message}\n`);
-    return 2;
-  }
-}
+export const planCommand = command('plan', plan);
 
 async function plan(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);

@@ -1,10 +1,12 @@
 import { findPack } from '../../envs/index';
 import { recordTrajectories } from '../core/env/record';
-import { intFlag, parseArgs, rejectUnknown, stringFlag, UsageError } from './args';
+import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError } from './args';
 import { writeText } from './io';
 
 /** `cwm record --env <id> --seed <n> [--episodes <k>] --out <file>`: deterministic per seed. */
-export async function recordCommand(argv: string[]): Promise<number> {
+export const recordCommand = command('record', record);
+
+async function record(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   rejectUnknown(args, ['env', 'seed', 'episodes', 'out']);
   const envId = stringFlag(args, 'env', true);

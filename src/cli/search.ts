@@ -8,7 +8,7 @@ import type { RunRecord } from '../core/run/types';
 import { getStrategy, isStrategyId } from '../core/search/registry';
 import type { SearchEvent, SearchSession } from '../core/search/types';
 import { createNodeRunner } from '../node/node-runner';
-import { intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
+import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { packFromArgs, transitionsFromArgs } from './eval';
 import { readJson, writeText } from './io';
 import { liveClientFromArgs } from './provider';
@@ -72,15 +72,7 @@ function checkResumable(saved: RunRecord, pack: EnvPack, transitions: Transition
  * the saved run from its recorded completions. Exit 0 when done, 2 on bad input, 1 when a model
  * call fails for good (the run so far is written to --out first).
  */
-export async function searchCommand(argv: string[]): Promise<number> {
-  try {
-    return await search(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`cwm search: ${error.message}\n`);
-    return 2;
-  }
-}
+export const searchCommand = command('search', search);
 
 async function search(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
