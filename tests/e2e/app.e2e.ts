@@ -3,28 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { packs, getPack } from '../../envs/index';
 import { appUrl, launch, newPage, screenshot } from './browser';
 import { startFakeOpenAi, type FakeServer } from '../support/fake-openai';
+import { cartpoleProgram, fencedAnswer } from './scripted-cartpole';
 
-// A correct CartPole-v1 program (Gymnasium's explicit Euler), and one that forgets gravity: the
-// scripted model answers the wrong one first so the tree has more than one node.
-const CARTPOLE_BODY = (gravity: number) => `class Environment {
-  constructor() { this.s = [0, 0, 0, 0]; }
-  setState(state) { this.s = state.slice(); }
-  step(action) {
-    let [x, xDot, theta, thetaDot] = this.s;
-    const force = action === 1 ? 10 : -10;
-    const cosT = Math.cos(theta), sinT = Math.sin(theta);
-    const temp = (force + 0.05 * thetaDot * thetaDot * sinT) / 1.1;
-    const thetaAcc = (${gravity} * sinT - cosT * temp) / (0.5 * (4 / 3 - (0.1 * cosT * cosT) / 1.1));
-    const xAcc = temp - (0.05 * thetaAcc * cosT) / 1.1;
-    x = x + 0.02 * xDot; xDot = xDot + 0.02 * xAcc;
-    theta = theta + 0.02 * thetaDot; thetaDot = thetaDot + 0.02 * thetaAcc;
-    const limit = (12 * 2 * Math.PI) / 360;
-    const done = x < -2.4 || x > 2.4 || theta < -limit || theta > limit;
-    this.s = [x, xDot, theta, thetaDot];
-    return [this.s.slice(), 1.0, done];
-  }
-}`;
-const answer = (program: string) => `Here is the environment.\n\n\`\`\`javascript\n${program}\n\`\`\`\n`;
+// The scripted model answers a CartPole program that forgets gravity first, so the tree has more
+// than one node, then the correct one.
 
 let browser: Browser;
 let fake: FakeServer;
@@ -33,11 +15,11 @@ beforeAll(async () => {
   browser = await launch();
   fake = await startFakeOpenAi({
     script: [
-      { type: 'stream', text: answer(CARTPOLE_BODY(0)), chunks: 6 },
-      { type: 'stream', text: answer(CARTPOLE_BODY(9.8)), chunks: 6 },
+      { type: 'stream', text: fencedAnswer(cartpoleProgram(0)), chunks: 6 },
+      { type: 'stream', text: fencedAnswer(cartpoleProgram(9.8)), chunks: 6 },
     ],
     // Any further call (if the search asks again) gets the correct program.
-    respond: () => ({ type: 'stream', text: answer(CARTPOLE_BODY(9.8)), chunks: 4 }),
+    respond: () => ({ type: 'stream', text: fencedAnswer(cartpoleProgram(9.8)), chunks: 4 }),
   });
 });
 

@@ -5,6 +5,7 @@ import { PAPER_RESULTS } from '../../src/core/bench/paper';
 import { program } from '../fixtures/programs/index';
 import { startFakeOpenAi, type FakeServer } from '../support/fake-openai';
 import { appUrl, launch, screenshot } from './browser';
+import { fencedAnswer } from './scripted-cartpole';
 import { controlsWithoutName, focusWalk, lowContrastText, tabStops } from './polish-checks';
 
 // The quality bar of issue 5 measured on the built app: no sideways scrolling from a projector to
@@ -13,7 +14,6 @@ import { controlsWithoutName, focusWalk, lowContrastText, tabStops } from './pol
 
 const WRONG = program('search/cartpole-wrong.js');
 const CORRECT = program('search/cartpole-correct.js');
-const answer = (code: string) => `Here is the environment.\n\n\`\`\`javascript\n${code}\n\`\`\`\n`;
 
 let browser: Browser;
 let fake: FakeServer;
@@ -22,7 +22,7 @@ let calls = 0;
 beforeAll(async () => {
   browser = await launch();
   // Each scripted run asks twice: a wrong program first (so the tree branches), then the right one.
-  fake = await startFakeOpenAi({ respond: () => ({ type: 'stream', text: answer(calls++ % 2 === 0 ? WRONG : CORRECT), chunks: 5 }) });
+  fake = await startFakeOpenAi({ respond: () => ({ type: 'stream', text: fencedAnswer(calls++ % 2 === 0 ? WRONG : CORRECT), chunks: 5 }) });
 });
 
 afterAll(async () => {

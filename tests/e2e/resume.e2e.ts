@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { appUrl, launch, newPage, screenshot } from './browser';
 import { startFakeOpenAi, type FakeServer } from '../support/fake-openai';
+import { cartpoleProgram, fencedAnswer } from './scripted-cartpole';
 import { getPack } from '../../envs/index';
 import { evaluateProgram } from '../../src/core/cwm/evaluate';
 import { PAPER_SAMPLING } from '../../src/core/llm/types';
@@ -14,30 +15,9 @@ import { scriptedLlm } from '../unit/search/scripted';
 // Issue 6, "reload in the middle of a scripted run and resume it": a GIF-MCTS run on CartPole is
 // stepped twice, the page is reloaded, the saved run is continued from the Runs page and finishes.
 
-// A CartPole-v1 program (Gymnasium's explicit Euler) with a chosen gravity: 0 is wrong, 9.8 right.
-// The gravity is on line 9, below any prefix a generate step can keep at this depth (2 lines per level).
-const cartpole = (gravity: number) => `class Environment {
-  constructor() { this.s = [0, 0, 0, 0]; }
-  setState(state) { this.s = state.slice(); }
-  step(action) {
-    let [x, xDot, theta, thetaDot] = this.s;
-    const force = action === 1 ? 10 : -10;
-    const cosT = Math.cos(theta), sinT = Math.sin(theta);
-    const temp = (force + 0.05 * thetaDot * thetaDot * sinT) / 1.1;
-    const thetaAcc = (${gravity} * sinT - cosT * temp) / (0.5 * (4 / 3 - (0.1 * cosT * cosT) / 1.1));
-    const xAcc = temp - (0.05 * thetaAcc * cosT) / 1.1;
-    x = x + 0.02 * xDot; xDot = xDot + 0.02 * xAcc;
-    theta = theta + 0.02 * thetaDot; thetaDot = thetaDot + 0.02 * thetaAcc;
-    const limit = (12 * 2 * Math.PI) / 360;
-    const done = x < -2.4 || x > 2.4 || theta < -limit || theta > limit;
-    this.s = [x, xDot, theta, thetaDot];
-    return [this.s.slice(), 1.0, done];
-  }
-}`;
-const answer = (program: string) => `Here is the environment.\n\n\`\`\`javascript\n${program}\n\`\`\`\n`;
 /** Three wrong programs, then the right one for every later call: the run cannot end before call 4. */
 const WRONG_CALLS = 3;
-const completion = (call: number) => answer(cartpole(call < WRONG_CALLS ? 0 : 9.8));
+const completion = (call: number) => fencedAnswer(cartpoleProgram(call < WRONG_CALLS ? 0 : 9.8));
 const BUDGET = 6;
 const SEED = 1; // the run controls' default seed
 
