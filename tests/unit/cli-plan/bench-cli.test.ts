@@ -1,34 +1,15 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { benchCommand } from '../../../src/cli/bench';
 import { parseBenchLines } from '../../../src/core/bench/run';
+import { useCliSession } from '../../support/cli-session';
 import { startFakeOpenAi, type FakeServer, type RecordedRequest } from '../../support/fake-openai';
 
 const fixture = (name: string) => readFile(join(__dirname, '../../fixtures/programs', name), 'utf8');
 const answer = (code: string) => `Here is the environment:\n\n\`\`\`javascript\n${code}\`\`\`\n`;
 
-let dir: string;
-let fake: FakeServer | null = null;
-let stderr: string[];
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cwm-bench-'));
-  stderr = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-});
-
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await fake?.close();
-  fake = null;
-  await rm(dir, { recursive: true, force: true });
-});
+const session = useCliSession('cwm-bench-');
 
 /** A server that answers every prompt with the correct program of the environment it describes. */
 async function correctServer(): Promise<FakeServer> {
@@ -40,17 +21,17 @@ async function correctServer(): Promise<FakeServer> {
 // Reduced planning keeps the test fast; the command defaults to the paper's settings.
 const args = (out: string, seeds = '1', extra: string[] = []) => [
   '--envs', 'cartpole,cliffwalking', '--strategies', 'gif-mcts,worldcoder', '--budget', '3', '--seeds', seeds,
-  '--provider', 'openai', '--base-url', fake!.url, '--model', 'fake-model', '--episodes', '2', '--simulations', '4', '--rollout-depth', '8',
+  '--provider', 'openai', '--base-url', session.fake!.url, '--model', 'fake-model', '--episodes', '2', '--simulations', '4', '--rollout-depth', '8',
   '--out', out, ...extra,
 ];
 
 describe('cwm bench against a local OpenAI-protocol server', () => {
   test('runs env × strategy × seed, writes jsonl, Markdown and CSV, and resumes', async () => {
-    fake = await correctServer();
-    const out = join(dir, 'bench');
+    session.fake = await correctServer();
+    const out = join(session.dir, 'bench');
     expect(await benchCommand(args(out))).toBe(0);
     // Each search stops at its first call: the program is correct.
-    expect(fake.requests).toHaveLength(4);
+    expect(session.fake.requests).toHaveLength(4);
     const lines = parseBenchLines(await readFile(`${out}.jsonl`, 'utf8'));
     expect(lines.map((l) => [l.envId, l.strategy, l.seed])).toEqual([
       ['cartpole', 'gif-mcts', 0],
@@ -77,14 +58,14 @@ describe('cwm bench against a local OpenAI-protocol server', () => {
 
     // A rerun skips every finished cell; one more seed runs only the new cells.
     expect(await benchCommand(args(out))).toBe(0);
-    expect(fake.requests).toHaveLength(4);
+    expect(session.fake.requests).toHaveLength(4);
     expect(await benchCommand(args(out, '2'))).toBe(0);
-    expect(fake.requests).toHaveLength(8);
+    expect(session.fake.requests).toHaveLength(8);
     expect(parseBenchLines(await readFile(`${out}.jsonl`, 'utf8'))).toHaveLength(8);
-    expect(stderr.filter((l) => l.includes('done earlier, skipped'))).toHaveLength(4 + 4);
+    expect(session.stderr.filter((l) => l.includes('done earlier, skipped'))).toHaveLength(4 + 4);
 
     // Replay: the same results from the recorded runs, with no server at all.
-    const replay = join(dir, 'replay');
+    const replay = join(session.dir, 'replay');
     const replayArgs = ['--envs', 'cartpole', '--strategies', 'gif-mcts', '--budget', '3', '--seeds', '2', '--provider', 'replay', '--replay', out, '--episodes', '2', '--simulations', '4', '--rollout-depth', '8', '--out', replay];
     expect(await benchCommand(replayArgs)).toBe(0);
     const replayed = parseBenchLines(await readFile(`${replay}.jsonl`, 'utf8'));
@@ -95,22 +76,22 @@ describe('cwm bench against a local OpenAI-protocol server', () => {
   });
 
   test('a model that fails for good leaves the cell to a rerun (exit 1), which resumes it', async () => {
-    fake = await startFakeOpenAi({ respond: () => ({ type: 'status', status: 400, message: 'bad request' }) });
-    const out = join(dir, 'fail');
+    session.fake = await startFakeOpenAi({ respond: () => ({ type: 'status', status: 400, message: 'bad request' }) });
+    const out = join(session.dir, 'fail');
     const one = (server: FakeServer) => ['--envs', 'cliffwalking', '--strategies', 'refine', '--budget', '2', '--seeds', '1', '--provider', 'openai', '--base-url', server.url, '--model', 'm', '--episodes', '1', '--simulations', '4', '--rollout-depth', '5', '--out', out];
-    expect(await benchCommand(one(fake))).toBe(1);
-    expect(stderr.join('')).toMatch(/\[cell 1\/1\] cliffwalking · refine · seed 0: failed: .*rerun the same command to retry this cell/);
+    expect(await benchCommand(one(session.fake))).toBe(1);
+    expect(session.stderr.join('')).toMatch(/\[cell 1\/1\] cliffwalking · refine · seed 0: failed: .*rerun the same command to retry this cell/);
     expect(parseBenchLines(await readFile(`${out}.jsonl`, 'utf8').catch(() => ''))).toEqual([]);
-    await fake.close();
-    fake = await correctServer();
-    expect(await benchCommand(one(fake))).toBe(0);
+    await session.fake.close();
+    session.fake = await correctServer();
+    expect(await benchCommand(one(session.fake))).toBe(0);
     expect(parseBenchLines(await readFile(`${out}.jsonl`, 'utf8'))).toMatchObject([{ envId: 'cliffwalking', strategy: 'refine', R: 1, accuracyPaper: 1 }]);
   });
 
   test('a transitions-only environment gets R = N/A with the reason', async () => {
-    fake = await startFakeOpenAi({ respond: () => ({ type: 'stream', text: answer('class Environment { setState(s) { this.s = s; } step(a) { return [this.s, 0, false]; } }\n') }) });
-    const out = join(dir, 'reacher');
-    expect(await benchCommand(['--envs', 'reacher', '--strategies', 'best-of-n', '--budget', '1', '--seeds', '1', '--provider', 'openai', '--base-url', fake.url, '--model', 'm', '--out', out])).toBe(0);
+    session.fake = await startFakeOpenAi({ respond: () => ({ type: 'stream', text: answer('class Environment { setState(s) { this.s = s; } step(a) { return [this.s, 0, false]; } }\n') }) });
+    const out = join(session.dir, 'reacher');
+    expect(await benchCommand(['--envs', 'reacher', '--strategies', 'best-of-n', '--budget', '1', '--seeds', '1', '--provider', 'openai', '--base-url', session.fake.url, '--model', 'm', '--out', out])).toBe(0);
     const [line] = parseBenchLines(await readFile(`${out}.jsonl`, 'utf8'));
     expect(line).toMatchObject({ envId: 'reacher', discrete: false, R: null, reason: 'no reference simulator to plan in (transitions-only environment)' });
     expect(line.accuracyTolerant).toBeGreaterThan(0);
@@ -127,6 +108,6 @@ describe('cwm bench against a local OpenAI-protocol server', () => {
     [['--envs', 'cartpole', '--strategies', 'gif-mcts', '--budget', '1', '--provider', 'openai'], 'missing --out'],
   ])('exit 2 on bad input %j', async (argv, message) => {
     expect(await benchCommand(argv)).toBe(2);
-    expect(stderr.join('')).toContain(`cwm bench: ${message}`);
+    expect(session.stderr.join('')).toContain(`cwm bench: ${message}`);
   });
 });

@@ -1,39 +1,20 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { searchCommand } from '../../../src/cli/search';
 import { validateRunRecord } from '../../../src/core/run/validate';
 import type { RunRecord } from '../../../src/core/run/types';
+import { useCliSession } from '../../support/cli-session';
 import { startFakeOpenAi, type FakeServer } from '../../support/fake-openai';
 
 const fixture = (name: string) => readFile(join(__dirname, '../../fixtures/programs/search', name), 'utf8');
 /** A completion as a chat model writes one: prose, the program in a fence, more prose. */
 const answer = (code: string) => `Here is the environment:\n\n\`\`\`javascript\n${code}\`\`\`\n\nIt follows the description.`;
 
-let dir: string;
-let fake: FakeServer | null = null;
-let stderr: string[];
+const session = useCliSession('cwm-search-');
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cwm-search-'));
-  stderr = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-});
-
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await fake?.close();
-  fake = null;
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** A fake server answering: a buggy program, a wrong one, then the correct one. */
+/** A session.fake server answering: a buggy program, a wrong one, then the correct one. */
 async function scriptedServer(): Promise<FakeServer> {
   const [buggy, wrong, correct] = await Promise.all(['cartpole-buggy.js', 'cartpole-wrong.js', 'cartpole-correct.js'].map(fixture));
   return startFakeOpenAi({ script: [buggy, wrong, correct].map((code) => ({ type: 'stream' as const, text: answer(code), chunks: 5 })) });
@@ -46,19 +27,19 @@ async function readRecord(path: string): Promise<RunRecord> {
 }
 
 function baseArgs(strategy: string, out: string): string[] {
-  return ['--env', 'cartpole', '--strategy', strategy, '--budget', '6', '--seed', '3', '--provider', 'openai', '--base-url', fake!.url, '--model', 'fake-model', '--out', out];
+  return ['--env', 'cartpole', '--strategy', strategy, '--budget', '6', '--seed', '3', '--provider', 'openai', '--base-url', session.fake!.url, '--model', 'fake-model', '--out', out];
 }
 
 describe('cwm search against a local OpenAI-protocol server on CartPole', () => {
   for (const strategy of ['gif-mcts', 'worldcoder'] as const) {
     test(`${strategy} reaches the correct program in three calls`, async () => {
-      fake = await scriptedServer();
-      const out = join(dir, `${strategy}.json`);
+      session.fake = await scriptedServer();
+      const out = join(session.dir, `${strategy}.json`);
       expect(await searchCommand(baseArgs(strategy, out))).toBe(0);
       const record = await readRecord(out);
       expect(record.version).toBe(1);
       expect(record.strategy).toBe(strategy);
-      expect(record.provider).toEqual({ kind: 'openai', model: 'fake-model', baseUrl: fake.url });
+      expect(record.provider).toEqual({ kind: 'openai', model: 'fake-model', baseUrl: session.fake.url });
       expect(record.nodes[0]).toMatchObject({ id: 0, parentId: null, action: 'root', program: '' });
       expect(record.nodes.map((n) => n.action)).toEqual(['root', 'generate', 'fix', expect.stringMatching(/^(generate|improve)$/)]);
       for (const n of record.nodes) for (const k of ['score', 'accuracy', 'visits', 'value'] as const) expect(typeof n[k]).toBe('number');
@@ -69,19 +50,19 @@ describe('cwm search against a local OpenAI-protocol server on CartPole', () => 
       expect(record.nodes[3].program).toBe((await fixture('cartpole-correct.js')).trimEnd());
       expect(record.status).toBe('done');
       // One request per call, each with the paper's sampling settings stated explicitly.
-      expect(fake.requests).toHaveLength(3);
-      for (const r of fake.requests) expect(r.body).toMatchObject({ model: 'fake-model', temperature: 1, top_p: 0.8, max_tokens: 1500, stream: true });
+      expect(session.fake.requests).toHaveLength(3);
+      for (const r of session.fake.requests) expect(r.body).toMatchObject({ model: 'fake-model', temperature: 1, top_p: 0.8, max_tokens: 1500, stream: true });
       expect(record.calls.map((c) => c.kind)).toEqual(record.nodes.slice(1).map((n) => n.action));
-      expect(stderr.filter((l) => l.startsWith('[call ')).length).toBe(3);
-      expect(stderr.join('')).toContain('[call 1] generate of node 0 → node 1: bug: ReferenceError');
+      expect(session.stderr.filter((l) => l.startsWith('[call ')).length).toBe(3);
+      expect(session.stderr.join('')).toContain('[call 1] generate of node 0 → node 1: bug: ReferenceError');
     });
   }
 
   test('a replay of the record rebuilds the same tree with no server', async () => {
-    fake = await scriptedServer();
-    const first = join(dir, 'first.json');
+    session.fake = await scriptedServer();
+    const first = join(session.dir, 'first.json');
     expect(await searchCommand(baseArgs('gif-mcts', first))).toBe(0);
-    const second = join(dir, 'second.json');
+    const second = join(session.dir, 'second.json');
     expect(await searchCommand(['--provider', 'replay', '--run', first, '--out', second])).toBe(0);
     const [a, b] = [await readRecord(first), await readRecord(second)];
     expect(b.nodes).toEqual(a.nodes);
@@ -91,15 +72,15 @@ describe('cwm search against a local OpenAI-protocol server on CartPole', () => 
 
   test('a failed call writes the run so far and exits 1; --run continues it', async () => {
     const [buggy, , correct] = await Promise.all(['cartpole-buggy.js', 'cartpole-wrong.js', 'cartpole-correct.js'].map(fixture));
-    fake = await startFakeOpenAi({ script: [{ type: 'stream', text: answer(buggy) }, { type: 'status', status: 401, message: 'bad key' }] });
-    const out = join(dir, 'partial.json');
+    session.fake = await startFakeOpenAi({ script: [{ type: 'stream', text: answer(buggy) }, { type: 'status', status: 401, message: 'bad key' }] });
+    const out = join(session.dir, 'partial.json');
     expect(await searchCommand(baseArgs('gif-mcts', out))).toBe(1);
     const partial = await readRecord(out);
     expect(partial.nodes).toHaveLength(2);
     expect(partial.calls[1].error).toBeTruthy();
-    expect(stderr.join('')).toContain(`continue it with --run ${out}`);
-    fake.push({ type: 'stream', text: answer(correct) });
-    const done = join(dir, 'done.json');
+    expect(session.stderr.join('')).toContain(`continue it with --run ${out}`);
+    session.fake.push({ type: 'stream', text: answer(correct) });
+    const done = join(session.dir, 'done.json');
     expect(await searchCommand([...baseArgs('gif-mcts', done), '--run', out])).toBe(0);
     const record = await readRecord(done);
     expect(record.nodes.map((n) => n.action)).toEqual(['root', 'generate', 'fix']);
@@ -123,15 +104,15 @@ describe('cwm search rejects bad input with exit 2 and a message that says what 
   for (const [argv, message] of cases) {
     test(message.source, async () => {
       expect(await searchCommand(argv)).toBe(2);
-      expect(stderr.join('')).toMatch(message);
+      expect(session.stderr.join('')).toMatch(message);
     });
   }
 });
 
 test('the real `cwm search` entry point runs a search end to end', async () => {
   vi.restoreAllMocks();
-  fake = await scriptedServer();
-  const out = join(dir, 'cli.json');
+  session.fake = await scriptedServer();
+  const out = join(session.dir, 'cli.json');
   const argv = ['src/cli/main.ts', 'search', ...baseArgs('gif-mcts', out)];
   // Asynchronous spawn: a blocking one would starve the fake server living in this process.
   const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), argv, { env: { ...process.env, OPENAI_API_KEY: '' } });
