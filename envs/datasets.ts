@@ -7,13 +7,29 @@ export const CWMB_ATTRIBUTION =
 
 type JsonModule = { default: unknown };
 
+/**
+ * Loads once per page or process: every caller (gallery counts, table, search, scoring) gets the
+ * same array, so work keyed on it (the encoded inputs of the evaluator) is done once. A failed
+ * load is forgotten so that trying again loads again.
+ */
+function once(load: () => Promise<Transition[]>): () => Promise<Transition[]> {
+  let promise: Promise<Transition[]> | null = null;
+  return () => {
+    if (!promise) {
+      promise = load();
+      promise.catch(() => (promise = null));
+    }
+    return promise;
+  };
+}
+
 /** The CWMB dataset of a pack, with time-limit cut-offs marked `truncated` on load. */
 export function cwmbDataset(spec: Pick<EnvSpec, 'episodeLimit'>, load: () => Promise<JsonModule>): DatasetSource {
   return {
     id: 'cwmb',
     label: 'CWMB (recorded from Gymnasium)',
     attribution: CWMB_ATTRIBUTION,
-    load: async () => markCutoffs((await load()).default as Transition[], spec.episodeLimit),
+    load: once(async () => markCutoffs((await load()).default as Transition[], spec.episodeLimit)),
   };
 }
 
@@ -22,6 +38,6 @@ export function recordedDataset(load: () => Promise<JsonModule>): DatasetSource 
   return {
     id: 'recorded',
     label: 'Recorded by cwm record',
-    load: async () => (await load()).default as Transition[],
+    load: once(async () => (await load()).default as Transition[]),
   };
 }

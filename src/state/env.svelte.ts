@@ -6,23 +6,14 @@ import { findPack } from '../../envs/index';
 import { findCustomPack, loadCustomPacks, type CustomPack } from './runs/custom-env.svelte';
 import { distinctRewards, filterTransitions, NO_FILTER, trajectoriesOf, type DatasetFilter } from '../ui/env/filter';
 
-const datasets = new Map<string, Promise<Transition[]>>();
-
 /**
- * Loads a dataset of a pack once per page: the gallery (counts), the table and the search share
- * the same array. A failed load is forgotten so that trying again fetches again.
+ * Loads a dataset of a pack. Built-in datasets load once per page (envs/datasets.ts), so the
+ * gallery (counts), the table and the search share the same array.
  */
 export function loadDataset(pack: EnvPack, sourceId: string): Promise<Transition[]> {
-  const key = `${pack.spec.id}/${sourceId}`;
-  let promise = datasets.get(key);
-  if (!promise) {
-    const source = pack.datasets.find((d) => d.id === sourceId);
-    if (!source) return Promise.reject(new Error(`${pack.spec.title} has no dataset "${sourceId}"; pick one of: ${pack.datasets.map((d) => d.id).join(', ')}`));
-    promise = source.load();
-    promise.catch(() => datasets.delete(key));
-    datasets.set(key, promise);
-  }
-  return promise;
+  const source = pack.datasets.find((d) => d.id === sourceId);
+  if (!source) return Promise.reject(new Error(`${pack.spec.title} has no dataset "${sourceId}"; pick one of: ${pack.datasets.map((d) => d.id).join(', ')}`));
+  return source.load();
 }
 
 /** Rows per page of the dataset table: Acrobot has 4521 transitions, a page stays readable. */
@@ -86,10 +77,7 @@ export class EnvState {
     this.filter = { ...NO_FILTER };
     this.page = 0;
     try {
-      // A custom environment's transitions are in memory already; caching them by id would keep
-      // stale rows after the user saves the environment again under the same title.
-      const source = this.pack.spec.id.startsWith('custom:') ? this.pack.datasets.find((d) => d.id === id) : undefined;
-      const loaded = source ? await source.load() : await loadDataset(this.pack, id);
+      const loaded = await loadDataset(this.pack, id);
       if (this.datasetId === id) this.transitions = loaded;
     } catch (e) {
       if (this.datasetId === id) this.datasetError = this.missing ?? `Could not load the ${id} dataset of ${this.pack.spec.title}: ${(e as Error).message}. Reload the page, or choose the other dataset.`;

@@ -1,4 +1,4 @@
-import { findPack, packs } from '../../envs/index';
+import { packs } from '../../envs/index';
 import { requirePack } from './packs';
 import { DEFAULT_TIMEOUT_MS, evaluateProgram } from '../core/cwm/evaluate';
 import { wrapProgram } from '../core/cwm/harness';
@@ -85,20 +85,6 @@ export interface EvaluateRequest {
   signal?: AbortSignal;
 }
 
-const datasets = new Map<string, Promise<Transition[]>>();
-
-// The pack's default dataset, loaded once per page (scoring must not re-read it every candidate).
-// Custom environments are not cached: the user may save new rows under the same id.
-function defaultDataset(envId: string): Promise<Transition[]> {
-  if (!findPack(envId)) return requirePack(envId).datasets[0].load();
-  let data = datasets.get(envId);
-  if (!data) {
-    data = requirePack(envId).datasets[0].load();
-    data.catch(() => datasets.delete(envId));
-    datasets.set(envId, data);
-  }
-  return data;
-}
 
 /**
  * Scores a program in the browser sandbox and resolves to the same object `cwm eval --json`
@@ -111,7 +97,8 @@ export async function evaluateInBrowser(request: EvaluateRequest): Promise<EvalR
   if (reward !== undefined && reward !== 'paper' && reward !== 'tolerant') throw new Error('evaluate(): "reward" must be "paper" or "tolerant"');
   if (transitions !== undefined && !Array.isArray(transitions)) throw new Error('evaluate(): "transitions" must be an array of { state, action, next_state, reward, done }');
   const pack = requirePack(String(envId));
-  const data = transitions ?? (await defaultDataset(pack.spec.id));
+  // Built-in datasets load once per page (envs/datasets.ts); a custom one is read as saved now.
+  const data = transitions ?? (await pack.datasets[0].load());
   return evaluateProgram(browserRunner(), program, data, pack.spec, { reward, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
 }
 
