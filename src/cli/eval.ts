@@ -4,7 +4,7 @@ import { markCutoffs } from '../core/env/dataset';
 import type { EnvPack, Transition } from '../core/env/types';
 import { DEFAULT_TIMEOUT_MS, evaluateProgram } from '../core/cwm/evaluate';
 import type { EvalResult, RewardMode } from '../core/cwm/types';
-import { createNodeRunner } from '../node/node-runner';
+import { createNodeRunner } from '../sandbox/node/pool';
 import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { readJson, readText } from './io';
 

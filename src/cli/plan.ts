@@ -2,7 +2,7 @@ import type { EnvPack } from '../core/env/types';
 import { CEM_DEFAULTS, MCTS_DEFAULTS, type CemParams, type MctsParams } from '../core/plan/params';
 import { planningLimit } from '../core/plan/episode';
 import { evaluatePlanning, type PlanningProgress, type PlanningResult } from '../core/plan/session';
-import { openNodeModelSession } from '../node/plan-session';
+import { openNodeModelSession } from '../sandbox/node/plan-session';
 import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { packFromArgs } from './eval';
 import { readText } from './io';

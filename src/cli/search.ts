@@ -7,7 +7,7 @@ import { validateRunRecord } from '../core/run/validate';
 import type { RunRecord } from '../core/run/types';
 import { getStrategy, isStrategyId } from '../core/search/registry';
 import type { SearchEvent, SearchSession } from '../core/search/types';
-import { createNodeRunner } from '../node/node-runner';
+import { createNodeRunner } from '../sandbox/node/pool';
 import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { packFromArgs, transitionsFromArgs } from './eval';
 import { readJson, writeText } from './io';

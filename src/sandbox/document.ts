@@ -1,10 +1,12 @@
 /**
- * The Content Security Policy of every sandbox document. No network at all: `default-src 'none'`
- * covers fetch, XHR, WebSocket, EventSource, images, navigation by form; scripts only inline (ours)
- * and from blob: URLs (the workers and the candidates), so `importScripts` and `import()` of any
- * address fail too (`connect-src 'none'` alone would let them through). No 'unsafe-eval'.
+ * The Content Security Policy of the sandbox document and, inherited, of its workers. No network
+ * at all: `default-src 'none'` covers fetch, XHR, WebSocket, EventSource, images, navigation by
+ * form; scripts only inline (ours) and from blob: URLs (the workers), so `importScripts` and
+ * `import()` of any address fail too (`connect-src 'none'` alone would let them through).
+ * `'unsafe-eval'` is there for SES: a compartment compiles a candidate with the engine's
+ * evaluator, and the compiled code still reaches nothing but the compartment's own globals.
  */
-export const SANDBOX_CSP = "default-src 'none'; script-src 'unsafe-inline' blob:; worker-src blob:";
+export const SANDBOX_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:";
 
 // Inline code must not close its <script> element early.
 function inline(code: string): string {

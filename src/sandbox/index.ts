@@ -1,3 +1,3 @@
-export { openSandbox, type Sandbox } from './frame';
-export { SANDBOX_CSP, sandboxSrcdoc } from './srcdoc';
-export type { SandboxApi } from './contract';
+export { browserRunner, createBrowserRunner } from './browser/pool';
+export { openBrowserModelSession } from './browser/plan-session';
+export { SANDBOX_CSP } from './document';

@@ -1,73 +1,11 @@
 import { packs } from '../../envs/index';
 import { requirePack } from './packs';
 import { DEFAULT_TIMEOUT_MS, evaluateProgram } from '../core/cwm/evaluate';
-import { wrapProgram } from '../core/cwm/harness';
-import { decodeReply, encodeInputs, parseRunnerReply, type RunnerReply } from '../core/cwm/run-candidate';
-import type { CandidateRunner, EvalResult, RewardMode, RunOutcome } from '../core/cwm/types';
+import type { EvalResult, RewardMode } from '../core/cwm/types';
 import type { Transition } from '../core/env/types';
-import { openSandbox, type Sandbox } from '../sandbox/index';
+import { browserRunner } from '../sandbox/index';
 
-/** Extra time the page waits past a job's own limit before it declares the whole sandbox lost. */
-const WATCHDOG_GRACE_MS = 10_000;
-
-let sandbox: Promise<Sandbox> | null = null;
-let nextId = 1;
-
-function currentSandbox(): Promise<Sandbox> {
-  if (!sandbox) {
-    sandbox = openSandbox();
-    sandbox.catch(() => (sandbox = null)); // try again on the next evaluation
-  }
-  return sandbox;
-}
-
-// The iframe's workers enforce the limit; this only guards against the iframe itself dying.
-function watchdog(timeoutMs: number, box: Sandbox): { promise: Promise<RunnerReply>; cancel(): void } {
-  let timer: ReturnType<typeof setTimeout>;
-  const promise = new Promise<RunnerReply>((resolve) => {
-    timer = setTimeout(() => {
-      box.dispose();
-      if (sandbox) void sandbox.then((s) => s === box && (sandbox = null));
-      resolve({ kind: 'timeout', timeoutMs });
-    }, timeoutMs + WATCHDOG_GRACE_MS);
-  });
-  return { promise, cancel: () => clearTimeout(timer) };
-}
-
-/**
- * The page's `CandidateRunner`: candidates run in the sandbox iframe's pool of warm blob workers
- * (see src/sandbox). Results are decoded here, outside every realm a candidate touched, by the same
- * core code as the Node runner. Aborting the signal cancels a queued or running job.
- */
-export function createBrowserRunner(): CandidateRunner {
-  return {
-    async run(program, inputs, { timeoutMs, signal }): Promise<RunOutcome> {
-      signal?.throwIfAborted();
-      const box = await currentSandbox();
-      signal?.throwIfAborted();
-      const id = nextId++;
-      const onAbort = () => void box.api.cancel(id);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const guard = watchdog(timeoutMs, box);
-      try {
-        const job = { id, program: wrapProgram(program), inputs: encodeInputs(inputs), timeoutMs };
-        const reply = parseRunnerReply(await Promise.race([box.api.run(job), guard.promise]));
-        if (reply.kind === 'cancelled' && signal?.aborted) throw signal.reason;
-        return decodeReply(reply);
-      } finally {
-        guard.cancel();
-        signal?.removeEventListener('abort', onAbort);
-      }
-    },
-  };
-}
-
-let shared: CandidateRunner | null = null;
-
-/** The page-wide browser runner (one sandbox, one pool), created on first use. */
-export function browserRunner(): CandidateRunner {
-  return (shared ??= createBrowserRunner());
-}
+export { browserRunner };
 
 /** Arguments of `window.cwmPlayground.evaluate`. */
 export interface EvaluateRequest {

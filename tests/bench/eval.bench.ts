@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { chromium, type Page } from 'playwright-core';
 import { getPack } from '../../envs/index';
 import { evaluateProgram } from '../../src/core/cwm/evaluate';
-import { createNodeRunner } from '../../src/node/node-runner';
+import { createNodeRunner } from '../../src/sandbox/node/pool';
 import { serveStatic } from '../e2e/static-server';
 import { program } from '../fixtures/programs/index';
 import type {} from '../fixtures/programs/page-api';

@@ -9,7 +9,7 @@ import { PAPER_SAMPLING } from '../../src/core/llm/types';
 import { Rng } from '../../src/core/rng';
 import type { RunRecord } from '../../src/core/run/types';
 import { strategies } from '../../src/core/search';
-import { createNodeRunner } from '../../src/node/node-runner';
+import { createNodeRunner } from '../../src/sandbox/node/pool';
 import { scriptedLlm } from '../unit/search/scripted';
 
 // Issue 6, "reload in the middle of a scripted run and resume it": a GIF-MCTS run on CartPole is

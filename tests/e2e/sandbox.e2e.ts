@@ -4,7 +4,7 @@ import { getPack } from '../../envs/index';
 import { evaluateProgram } from '../../src/core/cwm/evaluate';
 import type { EvalResult } from '../../src/core/cwm/types';
 import type { Transition } from '../../src/core/env/types';
-import { createNodeRunner, type NodeRunner } from '../../src/node/node-runner';
+import { createNodeRunner, type NodeRunner } from '../../src/sandbox/node/pool';
 import { HOSTILE, PATCH_PRELUDE } from '../fixtures/programs/hostile';
 import { cartpoleWith, IDENTITY, program } from '../fixtures/programs/index';
 import type { PageApi } from '../fixtures/programs/page-api';

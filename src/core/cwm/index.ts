@@ -3,5 +3,5 @@ export * from './metric';
 export * from './errors';
 export * from './validate';
 export * from './evaluate';
-export * from './harness';
+export * from './structured';
 export * from './run-candidate';

@@ -1,25 +1,20 @@
 import type { Obs } from '../env/types';
+import type { StructuredOutcome } from './structured';
 import type { CandidateError, Prediction, RunOutcome, TransitionInput } from './types';
 
 /**
- * What an isolated runner (the sandbox iframe's worker pool, a Node worker thread) hands back for
- * one candidate. `finished` carries the harness's JSON text verbatim (see harness.ts); it is decoded
- * here, outside the candidate's realm, by the same code in the browser and in Node.
+ * A reply of the program runner (src/sandbox/realm) for one candidate, as it crossed a message
+ * boundary: predictions as a Float64Array of `stride` numbers per transition
+ * (`[length, s0 … s(n−1), reward, done]`, length −1 for a scalar), structured answers as JSON
+ * text, or a failure. The host adds `timeout`, `crashed` and `cancelled` replies of its own.
  */
 export type RunnerReply =
-  | { kind: 'finished'; text: string; loading?: boolean; syntaxLine?: number }
+  | { kind: 'scored'; data: Float64Array; stride: number; logs: string[] }
+  | { kind: 'structured'; text: string; logs: string[] }
+  | { kind: 'failed'; message: string; line?: number; logs: string[] }
   | { kind: 'timeout'; timeoutMs: number }
-  | { kind: 'forged' }
   | { kind: 'crashed'; message: string }
   | { kind: 'cancelled' };
-
-/** One job for a runner: the program and its transition inputs as `encodeInputs` text. */
-export interface RunnerJob {
-  id: number;
-  program: string;
-  inputs: string;
-  timeoutMs: number;
-}
 
 /** The bug a runner reports when the wall-clock limit expires, e.g. "timed out after 5 s". */
 export function timeoutMessage(timeoutMs: number): string {
@@ -38,7 +33,7 @@ function valueText(v: Obs): string {
 // A search scores every candidate on the same inputs: encode them once per inputs array.
 const encoded = new WeakMap<readonly TransitionInput[], string>();
 
-/** The transition inputs as the JSON text the harness parses: `[[state, action], …]`, −0 kept. */
+/** The transition inputs as the JSON text the runner parses: `[[state, action], …]`, −0 kept. */
 export function encodeInputs(inputs: readonly TransitionInput[]): string {
   let text = encoded.get(inputs);
   if (text === undefined) {
@@ -48,113 +43,72 @@ export function encodeInputs(inputs: readonly TransitionInput[]): string {
   return text;
 }
 
-/**
- * The 1-based line in the candidate's own source named by the first frame of `stack` in `file`
- * (the innermost candidate frame), or undefined.
- */
-export function lineInStack(stack: string | null | undefined, file: string): number | undefined {
-  if (!stack || !file) return undefined;
-  const at = stack.indexOf(file + ':');
-  if (at < 0) return undefined;
-  const match = /^(\d+)/.exec(stack.slice(at + file.length + 1));
-  const line = match ? Number(match[1]) : NaN;
-  return Number.isInteger(line) && line >= 1 ? line : undefined;
-}
-
-const SPECIAL: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
-
-function decodeNumber(v: unknown): number | undefined {
-  if (typeof v === 'number') return v;
-  return typeof v === 'string' && v in SPECIAL ? SPECIAL[v] : undefined;
-}
-
-function decodePrediction(v: unknown): Prediction | undefined {
-  if (!Array.isArray(v) || v.length !== 3 || typeof v[2] !== 'boolean') return undefined;
-  const reward = decodeNumber(v[1]);
-  if (reward === undefined) return undefined;
-  let next: Obs | undefined;
-  if (Array.isArray(v[0])) {
-    const items = v[0].map(decodeNumber);
-    next = items.every((x) => x !== undefined) ? (items as number[]) : undefined;
-  } else next = decodeNumber(v[0]);
-  return next === undefined ? undefined : { next_state: next, reward, done: v[2] };
-}
-
-const MALFORMED: RunOutcome = {
-  ok: false,
-  error: { message: 'the evaluator returned malformed results (did the program tamper with its worker?); return [nextState, reward, done] from step()' },
-};
-
-function cleanMessage(message: string): string {
-  // Chromium prefixes load errors with the importScripts call; the candidate never wrote that.
-  return message.replace("Failed to execute 'importScripts' on 'WorkerGlobalScope': ", '');
-}
-
-function decodeFailure(v: Record<string, unknown>, syntaxLine: number | undefined): RunOutcome {
-  const message = typeof v.message === 'string' ? cleanMessage(v.message) : 'unknown error';
-  const file = typeof v.file === 'string' ? v.file : '';
-  const line = syntaxLine ?? lineInStack(typeof v.stack === 'string' ? v.stack : null, file);
-  const error: CandidateError = line === undefined ? { message } : { message, line };
-  return { ok: false, error };
-}
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 200) : []);
 
 /**
- * Turns a runner's reply into the `RunOutcome` the evaluator scores. The text came from a realm
- * the candidate controlled, so every field is checked; anything odd is reported as a bug.
+ * Checks a reply that crossed a message boundary (a worker port, a child process) and returns it
+ * as a `RunnerReply`; anything else becomes a `crashed` reply saying so. Nothing in it is trusted.
  */
-export function decodeReply(reply: RunnerReply): RunOutcome {
+export function parseRunnerReply(value: unknown): RunnerReply {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const logs = strings(v.logs);
+  if (v.ok === true && v.data instanceof Float64Array && typeof v.stride === 'number' && Number.isInteger(v.stride) && v.stride >= 4) {
+    return { kind: 'scored', data: v.data, stride: v.stride, logs };
+  }
+  if (v.ok === true && typeof v.text === 'string') return { kind: 'structured', text: v.text, logs };
+  if (v.ok === false && v.timeout === true && typeof v.timeoutMs === 'number') return { kind: 'timeout', timeoutMs: v.timeoutMs };
+  if (v.ok === false && typeof v.message === 'string') {
+    const line = typeof v.line === 'number' && Number.isInteger(v.line) && v.line > 0 ? v.line : undefined;
+    return line === undefined ? { kind: 'failed', message: v.message, logs } : { kind: 'failed', message: v.message, line, logs };
+  }
+  return { kind: 'crashed', message: 'the evaluator sent a malformed reply; run the evaluation again (reload the page or restart the command if it repeats)' };
+}
+
+function errorOf(reply: Exclude<RunnerReply, { kind: 'scored' } | { kind: 'structured' }>): CandidateError {
   switch (reply.kind) {
+    case 'failed':
+      return reply.line === undefined ? { message: reply.message } : { message: reply.message, line: reply.line };
     case 'timeout':
-      return { ok: false, error: { message: timeoutMessage(reply.timeoutMs) } };
-    case 'forged':
-      return { ok: false, error: { message: 'the program posted messages of its own; a program must only return predictions from step()' } };
+      return { message: timeoutMessage(reply.timeoutMs) };
     case 'crashed':
-      return { ok: false, error: { message: reply.message } };
+      return { message: reply.message };
     case 'cancelled':
-      return { ok: false, error: { message: 'the evaluation was cancelled' } };
+      return { message: 'the evaluation was cancelled' };
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(reply.text);
-  } catch {
-    return MALFORMED;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return MALFORMED;
-  const v = parsed as Record<string, unknown>;
-  if (v.ok === false) return decodeFailure(v, reply.syntaxLine);
-  if (v.ok !== true || reply.loading || !Array.isArray(v.predictions)) return MALFORMED;
-  const predictions: Prediction[] = [];
-  for (const item of v.predictions) {
-    const p = decodePrediction(item);
-    if (!p) return MALFORMED;
-    predictions.push(p);
+}
+
+const MALFORMED: CandidateError = { message: 'the evaluator returned results of the wrong size; run the evaluation again' };
+
+/**
+ * Turns a runner's reply for `count` transitions into the predictions the metric scores. The
+ * numbers were copied out of the candidate's realm before they crossed; only their layout is
+ * checked here.
+ */
+export function decodeReply(reply: RunnerReply, count: number): RunOutcome {
+  if (reply.kind === 'structured') return { ok: false, error: MALFORMED };
+  if (reply.kind !== 'scored') return { ok: false, error: errorOf(reply) };
+  const { data, stride } = reply;
+  if (data.length !== count * stride) return { ok: false, error: MALFORMED };
+  const width = stride - 3;
+  const predictions: Prediction[] = new Array(count);
+  for (let i = 0, o = 0; i < count; i++, o += stride) {
+    const length = data[o];
+    if (length !== -1 && !(Number.isInteger(length) && length >= 0 && length <= width)) return { ok: false, error: MALFORMED };
+    const next: Obs = length === -1 ? data[o + 1] : Array.from(data.subarray(o + 1, o + 1 + length));
+    predictions[i] = { next_state: next, reward: data[o + width + 1], done: data[o + width + 2] === 1 };
   }
   return { ok: true, predictions };
 }
 
-/**
- * Checks a reply that crossed a message boundary (the sandbox iframe, a worker thread) and returns
- * it as a `RunnerReply`; anything else becomes a `crashed` reply saying so.
- */
-export function parseRunnerReply(value: unknown): RunnerReply {
-  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  switch (v.kind) {
-    case 'finished':
-      if (typeof v.text !== 'string') break;
-      return {
-        kind: 'finished',
-        text: v.text,
-        loading: v.loading === true,
-        syntaxLine: typeof v.syntaxLine === 'number' && Number.isInteger(v.syntaxLine) && v.syntaxLine > 0 ? v.syntaxLine : undefined,
-      };
-    case 'timeout':
-      if (typeof v.timeoutMs !== 'number') break;
-      return { kind: 'timeout', timeoutMs: v.timeoutMs };
-    case 'crashed':
-      return { kind: 'crashed', message: typeof v.message === 'string' ? v.message : 'the evaluator failed' };
-    case 'forged':
-    case 'cancelled':
-      return { kind: v.kind };
+/** Turns a runner's reply for structured inputs into the answers, still unchecked plain data. */
+export function decodeStructuredReply(reply: RunnerReply, count: number): StructuredOutcome {
+  if (reply.kind === 'scored') return { ok: false, error: MALFORMED };
+  if (reply.kind !== 'structured') return { ok: false, error: errorOf(reply) };
+  let answers: unknown;
+  try {
+    answers = JSON.parse(reply.text);
+  } catch {
+    return { ok: false, error: MALFORMED };
   }
-  return { kind: 'crashed', message: 'the evaluator sent a malformed reply; reload the page or restart the command' };
+  return Array.isArray(answers) && answers.length === count ? { ok: true, answers } : { ok: false, error: MALFORMED };
 }

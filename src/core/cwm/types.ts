@@ -61,5 +61,15 @@ export interface TransitionInput {
 
 /** Runs candidate programs somewhere isolated (a sandboxed worker, a Node worker thread). */
 export interface CandidateRunner {
-  run(program: string, inputs: TransitionInput[], options: { timeoutMs: number; signal?: AbortSignal }): Promise<RunOutcome>;
+  run(program: string, inputs: TransitionInput[], options: RunOptions): Promise<RunOutcome>;
+}
+
+/** Limits and inputs of one run of a candidate. */
+export interface RunOptions {
+  /** Wall-clock limit of the whole run; past it the run is a bug ("timed out after …"). */
+  timeoutMs: number;
+  /** The run's seed: `Math.random` inside the candidate is reseeded from it before every transition. */
+  seed?: number;
+  /** Aborting cancels a queued or running evaluation; the promise rejects with the reason. */
+  signal?: AbortSignal;
 }

@@ -3,5 +3,5 @@ export * from './runtime';
 export * from './episode';
 export * from './normalized';
 export * from './action';
-export * from './realm';
+export * from './obs-text';
 export * from './session';

@@ -5,7 +5,7 @@ import { mean } from '../../core/plan/episode';
 import { normalizedReturn } from '../../core/plan/normalized';
 import { modelReturns, type PlanningOptions } from '../../core/plan/session';
 import type { PlanOracleApi } from '../../workers/plan-oracle.worker';
-import { openBrowserModelSession } from './browser-session';
+import { openBrowserModelSession } from '../../sandbox/index';
 
 /**
  * A program's normalized return in the page, for the benchmark: the model plans in the planning

@@ -5,7 +5,7 @@ import { mean, planningLimit } from '../../core/plan/episode';
 import { normalizedReturn, type NormalizedReturn } from '../../core/plan/normalized';
 import { modelReturns, type PlanningOptions } from '../../core/plan/session';
 import type { PlanOracleApi } from '../../workers/plan-oracle.worker';
-import { openBrowserModelSession } from './browser-session';
+import { openBrowserModelSession } from '../../sandbox/index';
 
 /** Where a planning evaluation is. */
 export type PlanRunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPack } from '../../../envs/index';
 import { evaluateProgram } from '../../../src/core/cwm/evaluate';
 import type { Transition } from '../../../src/core/env/types';
-import { createNodeRunner, type NodeRunner } from '../../../src/node/node-runner';
+import { createNodeRunner, type NodeRunner } from '../../../src/sandbox/node/pool';
 import { HOSTILE, PATCH_PRELUDE } from '../../fixtures/programs/hostile';
 import { cartpoleWith, IDENTITY, program } from '../../fixtures/programs/index';
 
@@ -121,7 +121,7 @@ describe('Node runner on hostile programs', () => {
 
 describe('Node runner lifetime', () => {
   const script = (close: boolean) => `
-    import { createNodeRunner } from ${JSON.stringify(resolve(import.meta.dirname, '../../../src/node/node-runner.ts'))};
+    import { createNodeRunner } from ${JSON.stringify(resolve(import.meta.dirname, '../../../src/sandbox/node/pool.ts'))};
     const runner = createNodeRunner();
     const loop = await runner.run('class Environment { constructor() { for (;;) {} } }', [{ state: 0, action: 0 }], { timeoutMs: 200 });
     const ok = await runner.run('class Environment { setState(s) {} step(a) { return [0, 0, false]; } }', [{ state: 0, action: 0 }], { timeoutMs: 2000 });

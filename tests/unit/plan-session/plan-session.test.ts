@@ -5,7 +5,7 @@ import { pack as pendulum } from '../../../envs/pendulum/index';
 import { pack as reacher } from '../../../envs/reacher/index';
 import type { EnvPack, Obs, Space } from '../../../src/core/env/types';
 import { checkAction, evaluatePlanning, plannerConfig, planningSeeds, type PlanningPhase } from '../../../src/core/plan/index';
-import { openNodeModelSession, openNodeSession } from '../../../src/node/plan-session';
+import { openNodeModelSession, openNodeSession } from '../../../src/sandbox/node/plan-session';
 import { program } from '../../fixtures/programs/index';
 
 // Reduced planner settings keep the suite fast; the CLI runs the paper's.
@@ -92,11 +92,12 @@ describe('hostile and broken programs', () => {
     expect(r.normalizedReturn).toBeCloseTo(0.000785, 5);
   });
 
-  it('patched built-ins cannot inflate the return: the real environment sums the rewards', async () => {
+  it('patched built-ins cannot inflate the return: built-ins are frozen and the real environment sums the rewards', async () => {
     const r = await plan(cliffwalking, 'plan/hostile-patch.js');
-    // The patched Math makes the planner always step left from the start: −1 per step for 100 steps.
-    expect(r.returns.model).toEqual([-100, -100, -100]);
-    expect(r.fallbacks).toBe(0);
+    // Patching the frozen Math fails the load, so every step acts randomly in the real environment.
+    expect(r.modelError).toMatch(/^TypeError: Cannot assign to read only property 'max'/);
+    expect(r.fallbacks).toBe(r.steps);
+    expect(r.returns.model).toEqual([-892, -694, -496]);
     expect(r.returns.random).toEqual([-1882, -1288, -1486]);
   });
 

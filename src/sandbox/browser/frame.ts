@@ -1,0 +1,73 @@
+import { mountSandboxFrame } from '../mount';
+import type { FrameEvent, FrameRequest } from './frame-host';
+
+/** How long the iframe may take to hand over a new worker's port. */
+const SPAWN_LIMIT_MS = 15_000;
+
+/** The page's handle on the sandbox iframe: start and end runner workers in it. */
+export interface SandboxFrame {
+  /** Starts a runner worker; resolves to the port that talks to it directly. */
+  spawn(onDied: (message: string) => void): Promise<{ wid: number; port: MessagePort }>;
+  kill(wid: number): void;
+  dispose(): void;
+}
+
+let frame: Promise<SandboxFrame> | null = null;
+let nextWid = 1;
+
+async function openFrame(): Promise<SandboxFrame> {
+  const { sandboxSrcdoc, READY_MESSAGE } = await import('./sources');
+  const { port, dispose } = await mountSandboxFrame({
+    srcdoc: sandboxSrcdoc(),
+    title: 'Program runner sandbox',
+    readyMessage: READY_MESSAGE,
+    startError: () => new Error('the evaluator sandbox did not start; reload the page (a browser extension blocking iframes or workers can cause this)'),
+  });
+  const spawning = new Map<number, (port: MessagePort) => void>();
+  const died = new Map<number, (message: string) => void>();
+  port.onmessage = (event: MessageEvent) => {
+    const e = event.data as FrameEvent;
+    if (e?.op === 'spawned' && event.ports[0]) spawning.get(e.wid)?.(event.ports[0]);
+    else if (e?.op === 'died') died.get(e.wid)?.(typeof e.message === 'string' ? e.message : 'the evaluator worker failed');
+  };
+  const self: SandboxFrame = {
+    spawn(onDied) {
+      const wid = nextWid++;
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          spawning.delete(wid);
+          self.dispose();
+          reject(new Error('the evaluator sandbox stopped answering; run the evaluation again (reload the page if it repeats)'));
+        }, SPAWN_LIMIT_MS);
+        spawning.set(wid, (workerPort) => {
+          clearTimeout(timer);
+          spawning.delete(wid);
+          died.set(wid, onDied);
+          resolve({ wid, port: workerPort });
+        });
+        port.postMessage({ op: 'spawn', wid } satisfies FrameRequest);
+      });
+    },
+    kill(wid) {
+      died.delete(wid);
+      port.postMessage({ op: 'kill', wid } satisfies FrameRequest);
+    },
+    dispose() {
+      dispose();
+      if (frame) void frame.then((f) => f === self && (frame = null));
+    },
+  };
+  return self;
+}
+
+/**
+ * The page's one sandbox iframe (an opaque origin with its own CSP, see ../mount.ts), mounted on
+ * first use; a new one is mounted on the next use after it failed or stopped answering.
+ */
+export function sandboxFrame(): Promise<SandboxFrame> {
+  if (!frame) {
+    frame = openFrame();
+    frame.catch(() => (frame = null));
+  }
+  return frame;
+}

@@ -1,0 +1,160 @@
+import { decodeReply, decodeStructuredReply, encodeInputs, parseRunnerReply, type RunnerReply } from '../../core/cwm/run-candidate';
+import type { StructuredInput, StructuredOutcome, StructuredRunner } from '../../core/cwm/structured';
+import type { CandidateRunner, RunOptions, RunOutcome, TransitionInput } from '../../core/cwm/types';
+import { DatasetKeys } from '../dataset-keys';
+import { sandboxFrame, type SandboxFrame } from './frame';
+
+/** A worker is replaced after this many candidates, so nothing accumulates in it. */
+const RECYCLE_AFTER = 500;
+
+interface Job {
+  op: 'score' | 'score-structured';
+  program: string;
+  key: number;
+  inputs: string;
+  options: RunOptions;
+  settle: (reply: RunnerReply) => void;
+}
+
+interface PoolWorker {
+  wid: number;
+  port: MessagePort;
+  keys: DatasetKeys;
+  job: (Job & { id: number }) | null;
+  timer: ReturnType<typeof setTimeout> | null;
+  served: number;
+}
+
+/**
+ * The page's program runner: a pool of long-lived runner workers in the sandbox iframe, each
+ * running one candidate at a time in a fresh SES compartment, talking to the page over a direct
+ * port. The page keeps each job's timer: a worker that hangs, crashes or is cancelled is ended and
+ * replaced, and so is every worker after `RECYCLE_AFTER` candidates. Each worker's parsed
+ * datasets are tracked per worker, so a job carries its inputs exactly when its worker lacks them.
+ */
+export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareConcurrency || 2) - 1)): CandidateRunner & StructuredRunner {
+  const workers: PoolWorker[] = [];
+  const idle: PoolWorker[] = [];
+  const queue: Job[] = [];
+  const keys = new WeakMap<object, number>();
+  let starting = 0;
+  let nextKey = 1;
+  let nextId = 1;
+
+  function keyOf(inputs: object): number {
+    let key = keys.get(inputs);
+    if (key === undefined) keys.set(inputs, (key = nextKey++));
+    return key;
+  }
+
+  function finish(w: PoolWorker, reply: RunnerReply, retire: boolean, box?: SandboxFrame): void {
+    const job = w.job;
+    if (w.timer) clearTimeout(w.timer);
+    w.job = null;
+    w.timer = null;
+    if (retire) {
+      workers.splice(workers.indexOf(w), 1);
+      if (idle.includes(w)) idle.splice(idle.indexOf(w), 1);
+      w.port.onmessage = null;
+      w.port.close();
+      box?.kill(w.wid);
+    } else idle.push(w);
+    job?.settle(reply);
+    pump();
+  }
+
+  async function spawn(): Promise<void> {
+    starting++;
+    try {
+      const box = await sandboxFrame();
+      let w: PoolWorker | null = null;
+      const { wid, port } = await box.spawn((message) => {
+        if (w && workers.includes(w)) finish(w, { kind: 'crashed', message: `crashed the evaluator: ${message}` }, true, box);
+      });
+      w = { wid, port, keys: new DatasetKeys(), job: null, timer: null, served: 0 };
+      const self = w;
+      port.onmessage = (event: MessageEvent) => {
+        const data = event.data as { id?: unknown } | null;
+        if (!self.job || data?.id !== self.job.id) return;
+        const reply = parseRunnerReply(data);
+        finish(self, reply, reply.kind === 'crashed' || ++self.served >= RECYCLE_AFTER, box);
+      };
+      workers.push(w);
+      idle.push(w);
+    } catch (error) {
+      // The frame could not give a worker: fail what waits rather than hang.
+      for (const job of queue.splice(0)) job.settle({ kind: 'crashed', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      starting--;
+    }
+    pump();
+  }
+
+  function start(w: PoolWorker, job: Job): void {
+    const id = nextId++;
+    w.job = { ...job, id };
+    if (!w.keys.has(job.key)) {
+      w.keys.add(job.key);
+      w.port.postMessage({ op: 'prepare', key: job.key, inputs: job.inputs });
+    }
+    const { timeoutMs, seed } = job.options;
+    w.timer = setTimeout(() => void sandboxFrame().then((box) => finish(w, { kind: 'timeout', timeoutMs }, true, box)), timeoutMs);
+    w.port.postMessage({ op: job.op, id, key: job.key, program: job.program, file: `candidate-${id}.js`, seed: seed ?? 0 });
+  }
+
+  function pump(): void {
+    while (queue.length > 0 && idle.length > 0) start(idle.shift()!, queue.shift()!);
+    if (queue.length > 0 && workers.length + starting < poolSize) void spawn();
+  }
+
+  function cancel(job: Job): void {
+    const queued = queue.indexOf(job);
+    if (queued >= 0) {
+      queue.splice(queued, 1);
+      job.settle({ kind: 'cancelled' });
+      return;
+    }
+    const w = workers.find((x) => x.job?.settle === job.settle);
+    if (w) void sandboxFrame().then((box) => finish(w, { kind: 'cancelled' }, true, box));
+  }
+
+  function enqueue(op: Job['op'], program: string, key: number, inputs: string, options: RunOptions): Promise<RunnerReply> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    return new Promise<RunnerReply>((resolve, reject) => {
+      const onAbort = () => cancel(job);
+      const job: Job = {
+        op,
+        program,
+        key,
+        inputs,
+        options,
+        settle: (reply) => {
+          signal?.removeEventListener('abort', onAbort);
+          if (reply.kind === 'cancelled' && signal?.aborted) reject(signal.reason);
+          else resolve(reply);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(job);
+      pump();
+    });
+  }
+
+  return {
+    async run(program: string, inputs: TransitionInput[], options: RunOptions): Promise<RunOutcome> {
+      return decodeReply(await enqueue('score', program, keyOf(inputs), encodeInputs(inputs), options), inputs.length);
+    },
+    async runStructured(program: string, inputs: readonly StructuredInput[], options: RunOptions): Promise<StructuredOutcome> {
+      const text = JSON.stringify(inputs.map((t) => [t.state, t.action]));
+      return decodeStructuredReply(await enqueue('score-structured', program, keyOf(inputs), text, options), inputs.length);
+    },
+  };
+}
+
+let shared: (CandidateRunner & StructuredRunner) | null = null;
+
+/** The page-wide program runner (one sandbox, one pool), created on first use. */
+export function browserRunner(): CandidateRunner & StructuredRunner {
+  return (shared ??= createBrowserRunner());
+}

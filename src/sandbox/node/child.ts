@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { CHILD_SOURCE } from './child-source';
+import { bootSources } from './sources';
+
+/** Limits of one runner child. */
+export interface ChildLimits {
+  /** V8 heap limit; a program allocating past it ends the child and is reported as a bug. */
+  memoryLimitMb: number;
+}
+
+/** A started runner child: its process, what it said on stderr, and how it is sent requests. */
+export interface RunnerChild {
+  process: ChildProcess;
+  send(message: unknown): void;
+  /** The last few KB of the child's stderr (V8 prints "heap out of memory" there). */
+  stderr(): string;
+  kill(): void;
+}
+
+// Node 20 spells the permission model's switch --experimental-permission; later versions --permission.
+const PERMISSION = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
+
+/**
+ * Starts a child process for candidates under Node's permission model with no grants: no file
+ * system reads or writes, no child processes, no worker threads, no native addons; an empty
+ * environment; and, on POSIX systems, an address-space limit (ulimit -v) so that ArrayBuffers,
+ * which V8's heap limit does not count, are capped too. Even a program that escaped the
+ * compartment could then neither run commands nor touch files.
+ */
+export function startRunnerChild(limits: ChildLimits): RunnerChild {
+  const args = [PERMISSION, '--no-warnings', `--max-old-space-size=${limits.memoryLimitMb}`, '--max-semi-space-size=16', '-e', CHILD_SOURCE];
+  // V8 reserves about 1 GB of address space on its own; the rest is for heap and buffers.
+  const addressKb = (1024 + 2 * limits.memoryLimitMb) * 1024;
+  const posix = process.platform !== 'win32';
+  const command = posix ? '/bin/sh' : process.execPath;
+  const argv = posix ? ['-c', `ulimit -v ${addressKb} 2>/dev/null; exec "$0" "$@"`, process.execPath, ...args] : args;
+  const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', env: {}, windowsHide: true });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  (child.stderr as { unref?: () => void } | null)?.unref?.(); // the IPC channel decides whether the child keeps us alive
+  child.stderr?.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4096);
+  });
+  child.send({ op: 'boot', ...bootSources() });
+  return {
+    process: child,
+    send: (message) => {
+      if (child.connected) child.send(message as object);
+    },
+    stderr: () => stderr,
+    kill: () => {
+      child.removeAllListeners('message');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** The bug shown when a child ended while running a candidate, from what it printed. */
+export function childLostMessage(stderr: string, memoryLimitMb: number): string {
+  if (/heap out of memory|Reached heap limit|allocation failed/i.test(stderr)) {
+    return `ran out of memory (over ${memoryLimitMb} MB); do not allocate unbounded arrays or objects`;
+  }
+  return 'crashed the evaluator (the process running it ended); make the program simpler and check for runaway recursion or allocation';
+}

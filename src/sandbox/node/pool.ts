@@ -1,0 +1,198 @@
+import { availableParallelism } from 'node:os';
+import { decodeReply, decodeStructuredReply, encodeInputs, parseRunnerReply, type RunnerReply } from '../../core/cwm/run-candidate';
+import type { StructuredInput, StructuredOutcome, StructuredRunner } from '../../core/cwm/structured';
+import type { CandidateRunner, RunOptions, RunOutcome, TransitionInput } from '../../core/cwm/types';
+import { childLostMessage, startRunnerChild, type RunnerChild } from './child';
+import { DatasetKeys } from '../dataset-keys';
+
+/** Options of the Node evaluator. */
+export interface NodeRunnerOptions {
+  /** Child processes running candidates in parallel; default: available cores − 1, at least 1. */
+  poolSize?: number;
+  /** Heap limit of each child; a program allocating past it is reported as a bug. */
+  memoryLimitMb?: number;
+  /** Extra wall-clock time before a child stuck past its own timeout is killed. */
+  graceMs?: number;
+  /** A child is replaced after this many candidates, so nothing accumulates. */
+  recycleAfter?: number;
+}
+
+/** A `CandidateRunner` (and `StructuredRunner`) on child processes; `close()` ends them all. */
+export type NodeRunner = CandidateRunner & StructuredRunner & { close(): Promise<void> };
+
+interface Pending {
+  op: 'score' | 'score-structured';
+  program: string;
+  key: number;
+  inputs: string;
+  options: RunOptions;
+  settle: (reply: RunnerReply) => void;
+}
+
+interface Slot {
+  child: RunnerChild;
+  keys: DatasetKeys;
+  current: (Pending & { id: number }) | null;
+  timer: ReturnType<typeof setTimeout> | null;
+  served: number;
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new Error('the evaluation was cancelled');
+}
+
+/**
+ * Runs candidate programs in long-lived child processes (see child.ts), each candidate in a fresh
+ * SES compartment (src/sandbox/realm). A child that hangs past the limit plus a grace period,
+ * crashes or runs out of memory is replaced, and so is every child after `recycleAfter`
+ * candidates; the candidate it was running gets the bug. Idle children are unref'd, so a
+ * forgotten runner never keeps the process alive; `close()` ends them.
+ */
+export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
+  const size = Math.max(1, options.poolSize ?? availableParallelism() - 1);
+  const memoryLimitMb = options.memoryLimitMb ?? 512;
+  const graceMs = options.graceMs ?? 1000;
+  const recycleAfter = options.recycleAfter ?? 500;
+  const slots: (Slot | null)[] = Array.from({ length: size }, () => null);
+  const queue: Pending[] = [];
+  const keys = new WeakMap<object, number>();
+  let nextKey = 1;
+  let nextId = 1;
+  let closed = false;
+
+  function keyOf(inputs: object): number {
+    let key = keys.get(inputs);
+    if (key === undefined) keys.set(inputs, (key = nextKey++));
+    return key;
+  }
+
+  function setIdle(slot: Slot, idle: boolean): void {
+    const proc = slot.child.process;
+    if (idle) {
+      proc.unref();
+      (proc.channel as { unref?: () => void } | undefined)?.unref?.();
+    } else {
+      proc.ref();
+      (proc.channel as { ref?: () => void } | undefined)?.ref?.();
+    }
+  }
+
+  function settle(slot: Slot, reply: RunnerReply): void {
+    const pending = slot.current;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.current = null;
+    slot.timer = null;
+    setIdle(slot, true);
+    pending?.settle(reply);
+  }
+
+  function retire(slot: Slot, reply: RunnerReply): void {
+    const index = slots.indexOf(slot);
+    if (index >= 0) slots[index] = null;
+    slot.child.kill();
+    settle(slot, reply);
+    pump();
+  }
+
+  function spawn(index: number): Slot {
+    const child = startRunnerChild({ memoryLimitMb });
+    const slot: Slot = { child, keys: new DatasetKeys(), current: null, timer: null, served: 0 };
+    child.process.on('message', (message: { id?: unknown; op?: unknown; crashed?: unknown }) => {
+      if (message?.op === 'ready' || !slot.current || message?.id !== slot.current.id) return;
+      const reply = message.crashed === true ? ({ kind: 'crashed', message: 'the evaluator failed; run the evaluation again' } as const) : parseRunnerReply(message);
+      if (reply.kind === 'timeout' || reply.kind === 'crashed' || ++slot.served >= recycleAfter) retire(slot, reply);
+      else {
+        settle(slot, reply);
+        pump();
+      }
+    });
+    child.process.on('exit', () => {
+      if (slots[index] !== slot) return;
+      // Give stderr a moment to arrive, so the bug can say "out of memory" when it was.
+      setTimeout(() => retire(slot, { kind: 'crashed', message: childLostMessage(child.stderr(), memoryLimitMb) }), 20);
+    });
+    child.process.on('error', () => retire(slot, { kind: 'crashed', message: 'could not start the evaluator process; check that Node.js can start child processes here' }));
+    setIdle(slot, true);
+    slots[index] = slot;
+    return slot;
+  }
+
+  function start(slot: Slot, pending: Pending): void {
+    const id = nextId++;
+    slot.current = { ...pending, id };
+    setIdle(slot, false);
+    if (!slot.keys.has(pending.key)) {
+      slot.keys.add(pending.key);
+      slot.child.send({ op: 'prepare', key: pending.key, inputs: pending.inputs, timeoutMs: 60_000 });
+    }
+    const { timeoutMs, seed } = pending.options;
+    slot.timer = setTimeout(() => retire(slot, { kind: 'timeout', timeoutMs }), timeoutMs + graceMs);
+    slot.child.send({ op: pending.op, id, key: pending.key, program: pending.program, file: `candidate-${id}.js`, seed: seed ?? 0, timeoutMs });
+  }
+
+  function pump(): void {
+    if (closed) return;
+    for (let i = 0; i < slots.length && queue.length > 0; i++) {
+      const slot = slots[i] ?? spawn(i);
+      if (!slot.current) start(slot, queue.shift()!);
+    }
+  }
+
+  function cancel(pending: Pending): void {
+    const queued = queue.indexOf(pending);
+    if (queued >= 0) {
+      queue.splice(queued, 1);
+      pending.settle({ kind: 'cancelled' });
+      return;
+    }
+    const slot = slots.find((s) => s?.current?.settle === pending.settle);
+    if (slot) retire(slot, { kind: 'cancelled' });
+  }
+
+  function enqueue(op: Pending['op'], program: string, key: number, inputs: string, options: RunOptions): Promise<RunnerReply> {
+    if (closed) return Promise.reject(new Error('this evaluator was closed; create a new one with createNodeRunner()'));
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    return new Promise<RunnerReply>((resolve, reject) => {
+      const onAbort = () => cancel(pending);
+      const pending: Pending = {
+        op,
+        program,
+        key,
+        inputs,
+        options,
+        settle: (reply) => {
+          signal?.removeEventListener('abort', onAbort);
+          if (reply.kind === 'cancelled' && signal?.aborted) reject(abortError(signal));
+          else resolve(reply);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(pending);
+      pump();
+    });
+  }
+
+  return {
+    async run(program: string, inputs: TransitionInput[], options: RunOptions): Promise<RunOutcome> {
+      const reply = await enqueue('score', program, keyOf(inputs), encodeInputs(inputs), options);
+      return decodeReply(reply, inputs.length);
+    },
+    async runStructured(program: string, inputs: readonly StructuredInput[], options: RunOptions): Promise<StructuredOutcome> {
+      const text = JSON.stringify(inputs.map((t) => [t.state, t.action]));
+      const reply = await enqueue('score-structured', program, keyOf(inputs), text, options);
+      return decodeStructuredReply(reply, inputs.length);
+    },
+    async close(): Promise<void> {
+      closed = true;
+      for (const pending of queue.splice(0)) pending.settle({ kind: 'cancelled' });
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        if (!slot) continue;
+        slots[i] = null;
+        slot.child.kill();
+        settle(slot, { kind: 'cancelled' });
+      }
+    },
+  };
+}

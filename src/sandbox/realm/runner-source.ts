@@ -1,0 +1,43 @@
+import { COMPARTMENT_SOURCE } from './compartment-source';
+import { PLAN_SOURCE } from './plan-source';
+import { SCORE_SOURCE } from './score-source';
+
+/**
+ * The program runner as one piece of JavaScript text: a function expression
+ * `(plannerRuntime, parser) => handle(message) → reply`, evaluated once per long-lived worker
+ * (browser) or child process (Node) after `ses` is loaded and before any candidate arrives. It
+ * calls `lockdown()`, then answers one message at a time:
+ *
+ * - `{ op: 'prepare', key, inputs }` parses a dataset's inputs (`encodeInputs` text) under `key`;
+ *   no reply;
+ * - `{ op: 'score', id, key, program, file, seed }` runs a new candidate in a fresh compartment on
+ *   every transition of dataset `key` → `{ id, ok: true, data: Float64Array, stride, logs }` or
+ *   `{ id, ok: false, message, line?, logs }`;
+ * - `{ op: 'score-structured', … }` the same for structured worlds → `{ id, ok: true, text }`;
+ * - `{ op: 'plan-open', id, program, file, config, seed }`, `{ op: 'act', id, obs }`,
+ *   `{ op: 'reset', id }` hold one model and its planner → `{ id, ok: true, action? }` or a failure;
+ * - `{ op: 'warm' }` builds the next compartment while idle; no reply.
+ *
+ * `plannerRuntime` is `{ createPlanner }` (see src/core/plan/runtime.ts) and `parser` is acorn,
+ * used only to name the line of a syntax error.
+ */
+export const RUNNER_SOURCE = `(function (plannerRuntime, parser) {
+  'use strict';
+${COMPARTMENT_SOURCE}
+${SCORE_SOURCE}
+${PLAN_SOURCE}
+  return function handle(m) {
+    var reply;
+    switch (m.op) {
+      case 'prepare': prepare(m.key, m.inputs); return null;
+      case 'warm': warm(); return null;
+      case 'score': reply = score(m); break;
+      case 'score-structured': reply = scoreStructured(m); break;
+      case 'plan-open': reply = planOpen(m); break;
+      case 'act': case 'reset': reply = planCall(m.op, m.obs); break;
+      default: reply = failure('unknown request ' + String(m.op));
+    }
+    reply.id = m.id;
+    return reply;
+  };
+})`;
