@@ -9,16 +9,17 @@ const require = createRequire(import.meta.url);
 const sesUmd = join(dirname(require.resolve('ses')), 'ses.umd.min.js');
 const acornUmd = require.resolve('acorn');
 
+/** Aliases for `ses-umd?raw` and `acorn-umd?raw`; the test configs use them too. */
+export const sandboxAliases = [
+  { find: /^ses-umd(?=\?)/, replacement: sesUmd },
+  { find: /^acorn-umd(?=\?)/, replacement: acornUmd },
+];
+
 // Relative base so the built site works from any static server and any sub-path.
 export default defineConfig({
   base: './',
   plugins: [svelte()],
-  resolve: {
-    alias: [
-      { find: /^ses-umd(?=\?)/, replacement: sesUmd },
-      { find: /^acorn-umd(?=\?)/, replacement: acornUmd },
-    ],
-  },
+  resolve: { alias: sandboxAliases },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
   server: { port: 5173 },

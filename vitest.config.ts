@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { sandboxAliases } from './vite.config';
 
 export default defineConfig({
+  resolve: { alias: sandboxAliases },
   test: {
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',

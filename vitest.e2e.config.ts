@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { sandboxAliases } from './vite.config';
 
 // Browser tests: the built app (dist/) is served by a static server started in globalSetup and
 // driven by playwright-core in Debian's Chromium. Files run one at a time (2-core machines).
 export default defineConfig({
+  resolve: { alias: sandboxAliases },
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',

@@ -62,23 +62,51 @@ export function formatReport(result: EvalResult, header: string): string {
   return lines.join('\n');
 }
 
-/** `cwm eval --env <id> --program <file.js> [--transitions f] [--reward tolerant|paper] [--json]`. */
+/**
+ * Every value of a flag that may repeat (`--program a.js --program b.js`, or `--program=a.js`),
+ * in order.
+ */
+export function repeatedFlag(argv: readonly string[], name: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === `--${name}` && i + 1 < argv.length && !argv[i + 1].startsWith('--')) values.push(argv[++i]);
+    else if (argv[i].startsWith(`--${name}=`)) values.push(argv[i].slice(name.length + 3));
+  }
+  return values;
+}
+
+/**
+ * `cwm eval --env <id> --program <file.js> [--program <file.js> …] [--transitions f]
+ * [--reward tolerant|paper] [--seed n] [--json]`: scores the programs in order, in one process
+ * on one evaluator pool. With --json it prints one object per program per line: the metric's
+ * fields plus `program` (the file) and `ms` (wall-clock time of its evaluation).
+ */
 export const evalCommand = command('eval', evaluate);
 
 async function evaluate(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
-  rejectUnknown(args, ['env', 'program', 'transitions', 'reward', 'json', 'timeout-ms']);
+  rejectUnknown(args, ['env', 'program', 'transitions', 'reward', 'json', 'timeout-ms', 'seed']);
   const pack = packFromArgs(args);
-  const programFile = stringFlag(args, 'program', true);
-  const program = await readText(programFile, 'program');
+  stringFlag(args, 'program', true);
+  const files = repeatedFlag(argv, 'program');
+  // Every file is read before anything runs, so a typo in the last one costs no evaluation.
+  const programs = await Promise.all(files.map((file) => readText(file, 'program')));
   const reward = rewardFromArgs(args);
   const timeoutMs = intFlag(args, 'timeout-ms', DEFAULT_TIMEOUT_MS, 1);
+  const seed = intFlag(args, 'seed', 0, 0);
   const { transitions, label } = await transitionsFromArgs(args, pack);
   const runner = createNodeRunner();
   try {
-    const result = await evaluateProgram(runner, program, transitions, pack.spec, { reward, timeoutMs });
-    if (args.flags.has('json')) console.log(JSON.stringify(result));
-    else console.log(formatReport(result, `${pack.spec.id} · ${label} (${transitions.length} transitions) · reward ${reward}`));
+    for (let i = 0; i < programs.length; i++) {
+      const t0 = performance.now();
+      const result = await evaluateProgram(runner, programs[i], transitions, pack.spec, { reward, timeoutMs, seed });
+      const ms = Math.round((performance.now() - t0) * 100) / 100;
+      if (args.flags.has('json')) console.log(JSON.stringify({ ...result, program: files[i], ms }));
+      else {
+        const header = `${files.length > 1 ? `${files[i]} · ` : ''}${pack.spec.id} · ${label} (${transitions.length} transitions) · reward ${reward}`;
+        console.log(formatReport(result, header) + (i < programs.length - 1 ? '\n' : ''));
+      }
+    }
   } finally {
     await runner.close();
   }

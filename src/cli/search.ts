@@ -107,7 +107,7 @@ async function search(argv: string[]): Promise<number> {
     description: pack.spec.description,
     transitions,
     llm,
-    evaluate: (program: string, signal?: AbortSignal) => evaluateProgram(runner, program, transitions, pack.spec, { signal }),
+    evaluate: (program: string, signal?: AbortSignal) => evaluateProgram(runner, program, transitions, pack.spec, { signal, seed }),
     rng: Rng.seeded(seed),
     sampling,
     budget,

@@ -1,4 +1,6 @@
 import { evaluateProgram } from '../core/cwm/evaluate';
+import { guardInFlight } from '../core/run/index';
+import { localInFlightStore } from './runs/in-flight-store';
 import { datasetHash } from '../core/env/dataset';
 import { LlmError, PAPER_SAMPLING, type LlmClient } from '../core/llm/types';
 import { Rng } from '../core/rng';
@@ -239,12 +241,15 @@ export class RunController {
     const env: RunRecord['env'] = { id: spec.id, datasetHash: datasetHash(transitions), dataset: this.env.datasetId };
     if (this.env.custom) env.custom = this.env.custom;
     const strategy = resume ? strategies[resume.strategy] : this.strategy;
+    // A candidate that takes the page down is recorded as that bug when the run resumes.
+    let createdAt = resume?.createdAt ?? null;
+    const guard = guardInFlight(llm, (program, signal) => evaluateProgram(runner, program, transitions, spec, { signal, seed: this.seed }), transitions.length, localInFlightStore(() => createdAt));
     const session = strategy.create({
       spec,
       description: this.env.description,
       transitions,
-      llm,
-      evaluate: (program, signal) => evaluateProgram(runner, program, transitions, spec, { signal }),
+      llm: guard.llm,
+      evaluate: guard.evaluate,
       rng: Rng.seeded(this.seed),
       sampling: { ...PAPER_SAMPLING, seed: this.seed },
       budget: this.budget,
@@ -253,6 +258,7 @@ export class RunController {
       onEvent: (event) => this.onEvent(event),
       env,
     }, resume);
+    createdAt = session.snapshot().createdAt;
     return session;
   }
 

@@ -1,12 +1,16 @@
 /**
- * `npm run bench:eval`: how fast a candidate is scored, for correct CartPole and Acrobot programs
- * on the CWMB transitions, in three places in the same run:
- * - the browser: warm sandbox pool of the BUILT app (run `npx vite build` first), in Chromium;
- * - Node: the `cwm` evaluator (worker thread + fresh vm context per candidate);
- * - CPython: the same program in Python, run by `python3` on the same transitions.
- * Every figure includes loading the program into a fresh realm, running every transition and
- * checking it. The three are measured in turn within each repeat, so a busy machine slows them
- * alike; the table shows medians. Not a timed test.
+ * `npm run bench:eval`: how fast a NEW candidate is scored, for correct CartPole and Acrobot
+ * programs on the CWMB transitions, side by side in the same run:
+ * - the floor: V8 compiling and running the program in the same realm with no sandbox at all
+ *   (`new Function`, then setState/step on every transition and a tolerance check), measured in
+ *   the same Chromium page and in this Node process;
+ * - the project: `window.cwmPlayground.evaluate` in the BUILT app (run `npx vite build` first:
+ *   page → runner worker in the sandbox iframe → page, then the metric) and `cwm eval`'s Node
+ *   runner (permission-limited child process, SES compartment);
+ * - CPython: the same program in Python, `exec`'d afresh by `python3` on the same transitions.
+ * Every candidate's text is new (a numbered comment), so no engine cache is reused across runs.
+ * The places are measured in turn within each repeat, so a busy machine slows them alike; the
+ * table shows medians and the ratio of the project to its floor. Not a timed test.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,19 +28,19 @@ const WARMUP = 3;
 const REPEATS = 15;
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENVS = ['cartpole', 'acrobot'];
-const PLACES = ['browser pool (warm)', 'Node (cwm)', 'CPython (python3)'] as const;
+const PLACES = ['browser floor (same realm)', 'browser runner', 'Node floor (same realm)', 'Node runner (cwm)', 'CPython (python3)'] as const;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** One browser evaluation, timed inside the page; throws unless the program is correct. */
+/** One browser evaluation of a new candidate, timed inside the page; throws unless it is correct. */
 async function browserOnce(page: Page, envId: string, source: string): Promise<number> {
   return page.evaluate(
     async ({ envId, source }) => {
-      // Let the pool start the replacement worker, as it would between two LLM calls.
-      await new Promise((r) => setTimeout(r, 100));
+      // Let the worker build its next compartment, as it would between two LLM calls.
+      await new Promise((r) => setTimeout(r, 50));
       const t0 = performance.now();
       const result = await window.cwmPlayground!.evaluate({ envId, program: source });
       const ms = performance.now() - t0;
@@ -45,6 +49,31 @@ async function browserOnce(page: Page, envId: string, source: string): Promise<n
     },
     { envId, source },
   );
+}
+
+/**
+ * V8's floor for a new candidate: compile it in this realm, run every transition on a fresh copy
+ * of its state, and check the prediction with the metric's tolerance. Returns ms and the count of
+ * fully correct transitions. Written to run both here and, as text, in the page.
+ */
+const FLOOR = `(function (source, data) {
+  const close = (p, t) => Math.abs(p - t) <= 1e-5 + 1e-5 * Math.abs(t);
+  const t0 = performance.now();
+  const Env = new Function(source + '\\n;return Environment;')();
+  const env = new Env();
+  let correct = 0;
+  for (const t of data) {
+    env.setState(Array.isArray(t.state) ? t.state.slice() : t.state);
+    const [next, reward, done] = env.step(Array.isArray(t.action) ? t.action.slice() : t.action);
+    const pred = Array.isArray(next) ? next : [next];
+    const truth = Array.isArray(t.next_state) ? t.next_state : [t.next_state];
+    if (Boolean(done) === t.done && close(reward, t.reward) && (t.done || pred.every((x, i) => close(x, truth[i])))) correct++;
+  }
+  return { ms: performance.now() - t0, correct };
+})`;
+
+function floorHere(source: string, data: unknown[]): { ms: number; correct: number } {
+  return (0, eval)(FLOOR)(source, data);
 }
 
 /** A python3 process that runs the Python program on the transitions once per call. */
@@ -81,22 +110,28 @@ async function main(): Promise<void> {
   const runner = createNodeRunner({ poolSize: 1 });
 
   const rows: { env: string; transitions: number; where: string; ms: number }[] = [];
+  let serial = 0;
   for (const envId of ENVS) {
     const pack = getPack(envId);
     const data = await pack.datasets[0].load();
+    await page.evaluate(({ name, value }) => ((window as unknown as Record<string, unknown>)[name] = value), { name: 'benchData', value: data });
     const js = program(`${envId}.js`);
     const python = pythonRunner(program(`${envId}.py`), data);
     const expected = data.filter((t) => !t.truncated).length;
     const times: number[][] = PLACES.map(() => []);
     for (let i = 0; i < WARMUP + REPEATS; i++) {
-      const b = await browserOnce(page, envId, js);
+      const fresh = () => `${js}\n// candidate ${++serial}`;
+      const bf = await page.evaluate(({ floor, source }) => (0, eval)(floor)(source, (window as unknown as { benchData: unknown[] }).benchData), { floor: FLOOR, source: fresh() });
+      const b = await browserOnce(page, envId, fresh());
+      const nf = floorHere(fresh(), data);
       const t0 = performance.now();
-      const result = await evaluateProgram(runner, js, data, pack.spec);
+      const result = await evaluateProgram(runner, fresh(), data, pack.spec);
       const n = performance.now() - t0;
       if (result.bug || !result.solved) throw new Error(`${envId}: the Node run is not correct: ${result.bug}`);
+      if (bf.correct < expected || nf.correct < expected) throw new Error(`${envId}: the floor program got ${Math.min(bf.correct, nf.correct)} of ${expected} transitions right`);
       const p = await python.once();
       if (p.correct < expected) throw new Error(`${envId}: the Python program got ${p.correct} of ${expected} transitions right`);
-      if (i >= WARMUP) [b, n, p.ms].forEach((ms, k) => times[k].push(ms));
+      if (i >= WARMUP) [bf.ms, b, nf.ms, n, p.ms].forEach((ms, k) => times[k].push(ms));
     }
     python.close();
     PLACES.forEach((where, k) => rows.push({ env: envId, transitions: data.length, where, ms: median(times[k]) }));
@@ -105,13 +140,15 @@ async function main(): Promise<void> {
   await browser.close();
   server.close();
 
-  const cpython = new Map(rows.filter((r) => r.where === PLACES[2]).map((r) => [r.env, r.ms]));
-  console.log(`\nScoring one correct candidate on the CWMB transitions (median of ${REPEATS} runs after ${WARMUP} warm-up runs)\n`);
-  console.log('| Environment | Transitions | Where | ms / candidate | transitions / s | speed vs CPython |');
-  console.log('|---|---:|---|---:|---:|---:|');
+  const of = (env: string, where: string) => rows.find((r) => r.env === env && r.where === where)!.ms;
+  console.log(`\nScoring one new correct candidate on the CWMB transitions (median of ${REPEATS} runs after ${WARMUP} warm-up runs)\n`);
+  console.log('| Environment | Transitions | Where | ms / candidate | transitions / s | vs its floor | speed vs CPython |');
+  console.log('|---|---:|---|---:|---:|---:|---:|');
   for (const r of rows) {
     const perSecond = Math.round((r.transitions / r.ms) * 1000).toLocaleString('en-US');
-    console.log(`| ${r.env} | ${r.transitions} | ${r.where} | ${r.ms.toFixed(1)} | ${perSecond} | ${(cpython.get(r.env)! / r.ms).toFixed(2)}× |`);
+    const floor = r.where === PLACES[1] ? of(r.env, PLACES[0]) : r.where === PLACES[3] ? of(r.env, PLACES[2]) : null;
+    const ratio = floor === null ? '' : `${(r.ms / floor).toFixed(2)}×`;
+    console.log(`| ${r.env} | ${r.transitions} | ${r.where} | ${r.ms.toFixed(2)} | ${perSecond} | ${ratio} | ${(of(r.env, PLACES[4]) / r.ms).toFixed(2)}× |`);
   }
 }
 

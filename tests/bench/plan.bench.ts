@@ -4,8 +4,8 @@
  * - one planned episode of the reference simulator with the trusted planner (the oracle) records
  *   the observations the planner saw and counts its model steps;
  * - the same `act` calls (same observations, same seed, so the very same model steps) through the
- *   Node planning worker (worker thread + vm context) and through the browser planning sandbox
- *   (sandboxed iframe + blob worker in Chromium, against the BUILT app: run `npx vite build` first);
+ *   program runner in Node (a permission-limited child process, the model in an SES compartment)
+ *   and in the browser (the sandbox iframe's runner worker in Chromium; run `npx vite build` first);
  * - a raw step loop (setState + step on recorded states) of the reference simulator, of the JS
  *   program in a vm context, and of the same program in CPython (`python3`) on this machine.
  * Prints a Markdown table. Not a timed test.
@@ -16,13 +16,12 @@ import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { chromium } from 'playwright-core';
 import { getPack } from '../../envs/index';
-import { wrapProgram } from '../../src/core/cwm/harness';
 import type { Action, Obs, Simulator } from '../../src/core/env/types';
-import { createPlanner, encodeObs, guardProgram, plannerConfig, planningLimit, runEpisode } from '../../src/core/plan/index';
+import { createPlanner, encodeObs, plannerConfig, planningLimit, runEpisode } from '../../src/core/plan/index';
 import { Rng } from '../../src/core/rng';
-import { openNodeSession } from '../../src/node/plan-session';
-import { planSrcdoc } from '../../src/state/plan/srcdoc';
+import { openNodeSession } from '../../src/sandbox/node/plan-session';
 import { CHROMIUM } from '../e2e/browser';
+import { drive, mountSandbox, spawnWorker } from '../e2e/sandbox-driver';
 import { serveStatic } from '../e2e/static-server';
 import { program } from '../fixtures/programs/index';
 
@@ -81,32 +80,17 @@ async function browserSandbox(envId: string, source: string, episode: Episode): 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
-    // tsx (esbuild keepNames) makes the evaluated function below call a `__name` helper.
+    // tsx (esbuild keepNames) makes functions evaluated in the page call a `__name` helper.
     await page.addInitScript({ content: 'window.__name = function (f) { return f; };' });
     await page.goto(url);
     const pack = getPack(envId);
-    const result = await page.evaluate(
-      async ({ srcdoc, program, config, texts }) => {
-        const port = await new Promise<MessagePort>((done) => {
-          const iframe = document.createElement('iframe');
-          iframe.setAttribute('sandbox', 'allow-scripts');
-          iframe.srcdoc = srcdoc;
-          window.addEventListener('message', (e) => e.source === iframe.contentWindow && e.ports[0] && done(e.ports[0]));
-          document.body.append(iframe);
-        });
-        let id = 0;
-        const ask = (m: object) => new Promise<{ text: string }>((done) => {
-          port.onmessage = (e) => done(e.data);
-          port.postMessage({ ...m, sid: 1, id: ++id, timeoutMs: 600_000 });
-        });
-        await ask({ op: 'open', program, config });
-        const t0 = performance.now();
-        const actions: unknown[] = [];
-        for (const text of texts) actions.push(JSON.parse((await ask({ op: 'act', text })).text).action);
-        return { ms: performance.now() - t0, actions };
-      },
-      { srcdoc: planSrcdoc(), program: guardProgram(wrapProgram(source)), config: JSON.stringify(plannerConfig(pack.spec, 0)), texts: episode.observations.map((o) => encodeObs(o as number[])) },
-    );
+    await mountSandbox(page);
+    const wid = await spawnWorker(page);
+    await drive(page, wid, [{ op: 'plan-open', id: 0, program: source, file: 'candidate.js', config: JSON.stringify(plannerConfig(pack.spec, 0)), seed: 0 }], 600_000);
+    const acts = episode.observations.map((o, i) => ({ op: 'act', id: i + 1, obs: encodeObs(o as number[]) }));
+    const t0 = performance.now();
+    const replies = (await drive(page, wid, acts, 600_000)) as { action: unknown }[];
+    const result = { ms: performance.now() - t0, actions: replies.map((r) => r.action) };
     // Chromium's V8 and Node's may differ in the last bit of Math.cos/exp…, so CEM plans agree only
     // to ~1e-12 and may drift apart later in the episode; MCTS actions must match exactly.
     const first = (a: unknown) => (Array.isArray(a) ? (a[0] as number) : (a as number));

@@ -1,41 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPack } from '../../envs/index';
-import { wrapProgram } from '../../src/core/cwm/harness';
-import { createPlanner, encodeObs, guardProgram, plannerConfig } from '../../src/core/plan/index';
-import { SANDBOX_CSP } from '../../src/sandbox/srcdoc';
-import { PLAN_CSP, planSrcdoc } from '../../src/state/plan/srcdoc';
+import { createPlanner, encodeObs, plannerConfig } from '../../src/core/plan/index';
+import { SANDBOX_CSP } from '../../src/sandbox/document';
+import { sandboxSrcdocFrom } from '../../src/sandbox/browser/srcdoc';
+import { umdTexts } from '../../src/sandbox/node/sources';
 import { program } from '../fixtures/programs/index';
 import { appUrl, launch, newPage } from './browser';
+import { drive, mountSandbox, spawnWorker } from './sandbox-driver';
 
-// The planning sandbox (src/state/plan): the real iframe document and worker source, driven over
-// the iframe's port exactly as openBrowserModelSession does. The document is built here in Node
-// from the same modules the app bundles.
+// Planning in the program runner's worker (src/sandbox/realm/plan-source.ts), driven over the
+// sandbox's own protocol exactly as openBrowserModelSession does.
 
 let browser: Browser;
 let page: Page;
 const requests: string[] = [];
-
-type Reply = { sid: number; id: number; text?: string; lost?: string; message?: string };
-
-/** Sends requests to the planning iframe and returns its replies, in order. */
-function drive(messages: object[]): Promise<Reply[]> {
-  return page.evaluate(
-    (messages) =>
-      new Promise<Reply[]>((resolve) => {
-        const port = (window as unknown as { planPort: MessagePort }).planPort;
-        const replies: Reply[] = [];
-        let left = messages.filter((m) => (m as { op: string }).op !== 'close').length;
-        port.onmessage = (e) => {
-          replies.push(e.data);
-          if (--left === 0) resolve(replies);
-          else port.postMessage(messages[replies.length]);
-        };
-        port.postMessage(messages[0]);
-      }),
-    messages,
-  );
-}
 
 beforeAll(async () => {
   browser = await launch();
@@ -44,31 +23,19 @@ beforeAll(async () => {
   page.on('request', (r) => requests.push(r.url()));
   await page.context().route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
   await page.goto(appUrl());
-  await page.evaluate(
-    (srcdoc) =>
-      new Promise<void>((resolve) => {
-        const iframe = document.createElement('iframe');
-        iframe.setAttribute('sandbox', 'allow-scripts');
-        iframe.srcdoc = srcdoc;
-        window.addEventListener('message', (event) => {
-          if (event.source !== iframe.contentWindow || !event.ports[0]) return;
-          (window as unknown as { planPort: MessagePort }).planPort = event.ports[0];
-          resolve();
-        });
-        document.body.append(iframe);
-      }),
-    planSrcdoc(),
-  );
+  await mountSandbox(page);
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-describe('planning sandbox in Chromium', () => {
-  it('carries the evaluator sandbox CSP', () => {
-    expect(PLAN_CSP).toBe(SANDBOX_CSP);
-    expect(planSrcdoc()).toContain(`<meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}">`);
+type Reply = { ok: boolean; action?: unknown; message?: string };
+
+describe('planning in the program runner, in Chromium', () => {
+  it('carries the sandbox CSP: nothing but inline and blob: scripts, no network', () => {
+    expect(sandboxSrcdocFrom(umdTexts())).toContain(`<meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}">`);
+    expect(SANDBOX_CSP).toBe("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:");
   });
 
   it('plans CartPole with a correct program exactly like the trusted planner for the same seed', async () => {
@@ -77,41 +44,33 @@ describe('planning sandbox in Chromium', () => {
     const obs = [0.01, -0.02, 0.03, 0.04];
     const local = createPlanner(pack.createSimulator!(), config);
     const expected = Array.from({ length: 10 }, () => local.act(obs));
-    const source = guardProgram(wrapProgram(program('cartpole.js')));
-    const acts = Array.from({ length: 10 }, (_, i) => ({ op: 'act', sid: 1, id: i + 2, text: encodeObs(obs), timeoutMs: 5000 }));
-    const replies = await drive([{ op: 'open', sid: 1, id: 1, program: source, config: JSON.stringify(config), timeoutMs: 5000 }, ...acts]);
-    expect(replies[0]).toEqual({ sid: 1, id: 1, text: '{"ok":true}' });
-    expect(replies.slice(1).map((r) => JSON.parse(r.text!).action)).toEqual(expected);
+    const wid = await spawnWorker(page);
+    const acts = Array.from({ length: 10 }, (_, i) => ({ op: 'act', id: i + 2, obs: encodeObs(obs) }));
+    const replies = (await drive(page, wid, [{ op: 'plan-open', id: 1, program: program('cartpole.js'), file: 'candidate.js', config: JSON.stringify(config), seed: 3 }, ...acts])) as Reply[];
+    expect(replies[0]).toEqual({ ok: true, logs: [], id: 1 });
+    expect(replies.slice(1).map((r) => r.action)).toEqual(expected);
   });
 
-  it('terminates a model that never returns and says it timed out', async () => {
+  it('never answers for a model that loops, so the host ends its worker', async () => {
     const config = plannerConfig(getPack('cartpole').spec, 0, { mcts: { simulations: 4, rolloutDepth: 4 } });
-    const source = guardProgram(wrapProgram(program('plan/hostile-loop.js')));
-    const replies = await drive([
-      { op: 'open', sid: 2, id: 1, program: source, config: JSON.stringify(config), timeoutMs: 5000 },
-      { op: 'act', sid: 2, id: 2, text: '[0,0,0,0]', timeoutMs: 300 },
-      { op: 'act', sid: 2, id: 3, text: '[0,0,0,0]', timeoutMs: 300 },
-    ]);
-    expect(replies).toEqual([
-      { sid: 2, id: 1, text: '{"ok":true}' },
-      { sid: 2, id: 2, lost: 'timeout' },
-      { sid: 2, id: 3, lost: 'crashed', message: 'the planning session is gone' },
-    ]);
+    const wid = await spawnWorker(page);
+    const replies = await drive(page, wid, [
+      { op: 'plan-open', id: 1, program: program('plan/hostile-loop.js'), file: 'candidate.js', config: JSON.stringify(config), seed: 0 },
+      { op: 'act', id: 2, obs: '[0,0,0,0]' },
+    ], 500);
+    expect(replies).toEqual([{ ok: true, logs: [], id: 1 }, 'timeout']);
   });
 
-  it('gives the model no network, storage or messaging, and reports its errors as text', async () => {
+  it('gives the model no network, storage, messaging or timers, and reports its errors as text', async () => {
     const config = plannerConfig(getPack('cliffwalking').spec, 0, { mcts: { simulations: 4, rolloutDepth: 4 } });
-    const probes = ['fetch', 'XMLHttpRequest', 'importScripts', 'postMessage', 'indexedDB', 'setTimeout'];
-    const messages = probes.map((name, i) => ({
-      op: 'open',
-      sid: 10 + i,
-      id: 1,
-      program: guardProgram(wrapProgram(`class Environment { constructor() { if (typeof ${name} !== 'undefined') ${name}('https://example.com/leak'); throw new Error('${name} is gone'); } }`)),
-      config: JSON.stringify(config),
-      timeoutMs: 5000,
-    }));
-    const replies = await drive(messages);
-    expect(replies.map((r) => JSON.parse(r.text!).message)).toEqual(probes.map((name) => `Error: ${name} is gone`));
+    const probes = ['fetch', 'XMLHttpRequest', 'importScripts', 'postMessage', 'indexedDB', 'setTimeout', 'OffscreenCanvas', 'WebAssembly'];
+    const wid = await spawnWorker(page);
+    const replies = (await drive(
+      page,
+      wid,
+      probes.map((name, i) => ({ op: 'plan-open', id: i + 1, program: `class Environment { constructor() { ${name}('https://example.com/leak'); } }`, file: 'candidate.js', config: JSON.stringify(config), seed: 0 })),
+    )) as Reply[];
+    expect(replies.map((r) => r.message)).toEqual(probes.map((name) => `ReferenceError: ${name} is not defined`));
     expect(requests.filter((u) => u.includes('example.com'))).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ function inputsOf(transitions: Transition[]): TransitionInput[] {
 export interface EvaluateOptions {
   reward?: RewardMode;
   timeoutMs?: number;
+  /** Seed of the candidate's `Math.random` (reseeded per transition), so a stochastic program replays exactly. */
+  seed?: number;
   signal?: AbortSignal;
 }
 
@@ -40,7 +42,7 @@ export async function evaluateProgram(
   options: EvaluateOptions = {},
 ): Promise<EvalResult> {
   const inputs = inputsOf(transitions);
-  const outcome = await runner.run(program, inputs, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: options.signal });
+  const outcome = await runner.run(program, inputs, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, seed: options.seed, signal: options.signal });
   if (!outcome.ok) return buggyResult(transitions.length, formatBug(outcome.error, program));
   if (outcome.predictions.length !== transitions.length) {
     return buggyResult(transitions.length, `the program produced ${outcome.predictions.length} predictions for ${transitions.length} transitions`);

@@ -12,3 +12,4 @@ export { forkFromNode } from './fork';
 export { compareRuns, summarizeRun, type RunSummary, type RunComparison } from './compare';
 export { pathTo, bestNode } from './path';
 export { recordedEvaluate, revealPrefix, sameNode } from './replay';
+export { guardInFlight, CRASH_BUG, type InFlight, type InFlightStore } from './in-flight';

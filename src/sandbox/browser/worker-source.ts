@@ -31,7 +31,7 @@ export function runnerWorkerSource(s: WorkerSources): string {
 ;(function () {
   'use strict';
   var handle = (${s.runner})(${s.planner}, ${acornExpression(s.acorn)});
-  var Channel = MessageChannel, getProto = Object.getPrototypeOf, hasOwn = Object.prototype.hasOwnProperty;
+  var now = performance.now.bind(performance), Channel = MessageChannel, getProto = Object.getPrototypeOf, hasOwn = Object.prototype.hasOwnProperty;
   var tick = new Channel(), next = [];
   tick.port1.onmessage = function () { var f = next.shift(); if (f) f(); };
   function later(f) { next.push(f); tick.port2.postMessage(0); }
@@ -40,8 +40,10 @@ export function runnerWorkerSource(s: WorkerSources): string {
     if (!port) return;
     self.onmessage = null;
     port.onmessage = function (e) {
+      var t0 = now();
       var reply = handle(e.data);
       if (reply === null) return;
+      reply.runMs = now() - t0;
       later(function () {
         if (reply.data) port.postMessage(reply, [reply.data.buffer]);
         else port.postMessage(reply);

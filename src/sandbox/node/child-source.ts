@@ -26,8 +26,10 @@ process.on('message', (m) => {
   }
   current = m;
   let reply;
+  const t0 = performance.now();
   try {
     reply = call.runInThisContext({ timeout: m.timeoutMs > 0 ? m.timeoutMs : 5000 });
+    if (reply !== null) reply.runMs = performance.now() - t0;
   } catch (e) {
     reply = isTimeout(e) ? { id: m.id, ok: false, timeout: true, timeoutMs: m.timeoutMs } : { id: m.id, ok: false, crashed: true };
   }

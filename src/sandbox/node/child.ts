@@ -28,12 +28,7 @@ const PERMISSION = process.allowedNodeEnvironmentFlags.has('--permission') ? '--
  * compartment could then neither run commands nor touch files.
  */
 export function startRunnerChild(limits: ChildLimits): RunnerChild {
-  const args = [PERMISSION, '--no-warnings', `--max-old-space-size=${limits.memoryLimitMb}`, '--max-semi-space-size=16', '-e', CHILD_SOURCE];
-  // V8 reserves about 1 GB of address space on its own; the rest is for heap and buffers.
-  const addressKb = (1024 + 2 * limits.memoryLimitMb) * 1024;
-  const posix = process.platform !== 'win32';
-  const command = posix ? '/bin/sh' : process.execPath;
-  const argv = posix ? ['-c', `ulimit -v ${addressKb} 2>/dev/null; exec "$0" "$@"`, process.execPath, ...args] : args;
+  const { command, argv } = runnerChildCommand(limits, CHILD_SOURCE);
   const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', env: {}, windowsHide: true });
   let stderr = '';
   child.stderr?.setEncoding('utf8');
@@ -53,6 +48,15 @@ export function startRunnerChild(limits: ChildLimits): RunnerChild {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
   };
+}
+
+/** The command line of a runner child running `source` (CommonJS text) under `limits`. */
+export function runnerChildCommand(limits: ChildLimits, source: string): { command: string; argv: string[] } {
+  const args = [PERMISSION, '--no-warnings', `--max-old-space-size=${limits.memoryLimitMb}`, '--max-semi-space-size=16', '-e', source];
+  // V8 reserves about 1 GB of address space on its own; the rest is for heap and buffers.
+  const addressKb = (1024 + 2 * limits.memoryLimitMb) * 1024;
+  if (process.platform === 'win32') return { command: process.execPath, argv: args };
+  return { command: '/bin/sh', argv: ['-c', `ulimit -v ${addressKb} 2>/dev/null; exec "$0" "$@"`, process.execPath, ...args] };
 }
 
 /** The bug shown when a child ended while running a candidate, from what it printed. */

@@ -14,6 +14,15 @@ export interface BootSources {
 }
 
 let cached: BootSources | null = null;
+let umd: { ses: string; acorn: string } | null = null;
+
+/** The UMD texts of SES and acorn as their packages ship them. */
+export function umdTexts(): { ses: string; acorn: string } {
+  if (umd) return umd;
+  const require = createRequire(import.meta.url);
+  umd = { ses: readFileSync(join(dirname(require.resolve('ses')), 'ses.umd.min.js'), 'utf8'), acorn: readFileSync(require.resolve('acorn'), 'utf8') };
+  return umd;
+}
 
 /**
  * The texts a child boots from: SES's self-contained build, acorn (syntax-error lines), the
@@ -22,11 +31,10 @@ let cached: BootSources | null = null;
  */
 export function bootSources(): BootSources {
   if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const sesDir = dirname(require.resolve('ses'));
+  const { ses, acorn } = umdTexts();
   cached = {
-    ses: readFileSync(join(sesDir, 'ses.umd.min.js'), 'utf8'),
-    acorn: acornExpression(readFileSync(require.resolve('acorn'), 'utf8')),
+    ses,
+    acorn: acornExpression(acorn),
     planner: plannerRuntimeSource(),
     runner: RUNNER_SOURCE,
   };
