@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { sandboxAliases } from './vite.config';
+import { sandboxAliases } from './vite.config.ts';
 
 export default defineConfig({
   resolve: { alias: sandboxAliases },

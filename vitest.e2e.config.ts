@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { sandboxAliases } from './vite.config';
+import { sandboxAliases } from './vite.config.ts';
 
 // Browser tests: the built app (dist/) is served by a static server started in globalSetup and
 // driven by playwright-core in Debian's Chromium. Files run one at a time (2-core machines).

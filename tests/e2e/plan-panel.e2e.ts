@@ -1,3 +1,4 @@
+import { sandboxAliases } from '../../vite.config.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,7 @@ beforeAll(async () => {
     logLevel: 'error',
     configFile: false,
     plugins: [svelte()],
+    resolve: { alias: sandboxAliases },
     worker: { format: 'es' },
     build: { target: 'es2022', outDir: join(dir, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 8000 },
   });
