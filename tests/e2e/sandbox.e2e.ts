@@ -126,6 +126,20 @@ describe('the browser sandbox', () => {
     expect(outcome).toEqual({ reasons: ['AbortError', 'AbortError'], score: 1 });
   });
 
+  it('scores each job against its own dataset when jobs for two datasets interleave', async () => {
+    const a = sample.slice(0, 25);
+    const b = sample.slice(25, 40);
+    const results = await page.evaluate(
+      ({ good, identity, a, b }) => {
+        const api = window.cwmPlayground!;
+        const jobs: [string, unknown[]][] = [[good, a], [identity, b], [good, b], [identity, a], [good, a]];
+        return Promise.all(jobs.map(([program, transitions]) => api.evaluate({ envId: 'cartpole', program, transitions: transitions as never })));
+      },
+      { good: program('cartpole.js'), identity: IDENTITY, a, b },
+    );
+    expect(results.map((r) => [r.total, r.correct, r.score === 1])).toEqual([[25, 25, true], [15, 0, false], [15, 15, true], [25, 0, false], [25, 25, true]]);
+  });
+
   it('never lets the planted secret or any request leave the app origin', async () => {
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
     // The only window message the page ever got is the sandbox handshake.

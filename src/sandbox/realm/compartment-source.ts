@@ -73,13 +73,23 @@ export const COMPARTMENT_SOURCE = String.raw`
 
   // Names a program may probe with typeof (typeof module !== 'undefined'); they read as undefined.
   var PROBED = freeze({ Environment: 1, module: 1, exports: 1, define: 1 });
+  // An identifier lookup asks has() before get(); a property read (globalThis.foo) only get(), and
+  // then reads undefined as in any engine.
+  var asked = null;
   var unknownNames = hardenAll(new ProxyCtor(create(null), {
-    has: function (_, name) { return typeof name === 'string' && !apply(hasOwn, PROBED, [name]); },
+    has: function (_, name) {
+      if (typeof name !== 'string' || apply(hasOwn, PROBED, [name])) return false;
+      asked = name;
+      return true;
+    },
     get: function (_, name) {
       if (typeof name !== 'string') return undefined;
-      throw new RefError(name + ' is not defined');
+      var lookup = asked === name;
+      asked = null;
+      if (lookup) throw new RefError(name + ' is not defined');
+      return undefined;
     },
-    set: function (_, name) { throw new RefError(name + ' is not defined'); },
+    set: function (_, name) { asked = null; throw new RefError(name + ' is not defined'); },
   }));
   var HIDDEN = ['Compartment', 'lockdown', 'harden'];
 
