@@ -1,20 +1,12 @@
-import { decodeReply, decodeStructuredReply, encodeInputs, parseRunnerReply, type RunnerReply } from '../../core/cwm/run-candidate';
-import type { StructuredInput, StructuredOutcome, StructuredRunner } from '../../core/cwm/structured';
-import type { CandidateRunner, RunOptions, RunOutcome, TransitionInput } from '../../core/cwm/types';
+import { parseRunnerReply, type RunnerReply } from '../../core/cwm/run-candidate';
+import type { StructuredRunner } from '../../core/cwm/structured';
+import type { CandidateRunner } from '../../core/cwm/types';
 import { DatasetKeys } from '../dataset-keys';
+import { runnerFront, type RunnerJob as Job } from '../runner-front';
 import { sandboxFrame, type SandboxFrame } from './frame';
 
 /** A worker is replaced after this many candidates, so nothing accumulates in it. */
 const RECYCLE_AFTER = 500;
-
-interface Job {
-  op: 'score' | 'score-structured';
-  program: string;
-  key: number;
-  inputs: string;
-  options: RunOptions;
-  settle: (reply: RunnerReply) => void;
-}
 
 interface PoolWorker {
   wid: number;
@@ -36,16 +28,8 @@ export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareCo
   const workers: PoolWorker[] = [];
   const idle: PoolWorker[] = [];
   const queue: Job[] = [];
-  const keys = new WeakMap<object, number>();
   let starting = 0;
-  let nextKey = 1;
   let nextId = 1;
-
-  function keyOf(inputs: object): number {
-    let key = keys.get(inputs);
-    if (key === undefined) keys.set(inputs, (key = nextKey++));
-    return key;
-  }
 
   function finish(w: PoolWorker, reply: RunnerReply, retire: boolean, box?: SandboxFrame): void {
     const job = w.job;
@@ -118,38 +102,10 @@ export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareCo
     if (w) void sandboxFrame().then((box) => finish(w, { kind: 'cancelled' }, true, box));
   }
 
-  function enqueue(op: Job['op'], program: string, key: number, inputs: string, options: RunOptions): Promise<RunnerReply> {
-    const { signal } = options;
-    signal?.throwIfAborted();
-    return new Promise<RunnerReply>((resolve, reject) => {
-      const onAbort = () => cancel(job);
-      const job: Job = {
-        op,
-        program,
-        key,
-        inputs,
-        options,
-        settle: (reply) => {
-          signal?.removeEventListener('abort', onAbort);
-          if (reply.kind === 'cancelled' && signal?.aborted) reject(signal.reason);
-          else resolve(reply);
-        },
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      queue.push(job);
-      pump();
-    });
-  }
-
-  return {
-    async run(program: string, inputs: TransitionInput[], options: RunOptions): Promise<RunOutcome> {
-      return decodeReply(await enqueue('score', program, keyOf(inputs), encodeInputs(inputs), options), inputs.length);
-    },
-    async runStructured(program: string, inputs: readonly StructuredInput[], options: RunOptions): Promise<StructuredOutcome> {
-      const text = JSON.stringify(inputs.map((t) => [t.state, t.action]));
-      return decodeStructuredReply(await enqueue('score-structured', program, keyOf(inputs), text, options), inputs.length);
-    },
-  };
+  return runnerFront((job) => {
+    queue.push(job);
+    pump();
+  }, cancel);
 }
 
 let shared: (CandidateRunner & StructuredRunner) | null = null;

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { decodeReply, decodeStructuredReply, encodeInputs, parseRunnerReply, type RunnerReply } from '../../core/cwm/run-candidate';
-import type { StructuredInput, StructuredOutcome, StructuredRunner } from '../../core/cwm/structured';
-import type { CandidateRunner, RunOptions, RunOutcome, TransitionInput } from '../../core/cwm/types';
-import { childLostMessage, startRunnerChild, type RunnerChild } from './child';
+import { parseRunnerReply, type RunnerReply } from '../../core/cwm/run-candidate';
+import type { StructuredRunner } from '../../core/cwm/structured';
+import type { CandidateRunner } from '../../core/cwm/types';
 import { DatasetKeys } from '../dataset-keys';
+import { runnerFront, type RunnerJob as Pending } from '../runner-front';
+import { childLostMessage, startRunnerChild, type RunnerChild } from './child';
 
 /** Options of the Node evaluator. */
 export interface NodeRunnerOptions {
@@ -20,25 +21,12 @@ export interface NodeRunnerOptions {
 /** A `CandidateRunner` (and `StructuredRunner`) on child processes; `close()` ends them all. */
 export type NodeRunner = CandidateRunner & StructuredRunner & { close(): Promise<void> };
 
-interface Pending {
-  op: 'score' | 'score-structured';
-  program: string;
-  key: number;
-  inputs: string;
-  options: RunOptions;
-  settle: (reply: RunnerReply) => void;
-}
-
 interface Slot {
   child: RunnerChild;
   keys: DatasetKeys;
   current: (Pending & { id: number }) | null;
   timer: ReturnType<typeof setTimeout> | null;
   served: number;
-}
-
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new Error('the evaluation was cancelled');
 }
 
 /**
@@ -55,16 +43,8 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
   const recycleAfter = options.recycleAfter ?? 500;
   const slots: (Slot | null)[] = Array.from({ length: size }, () => null);
   const queue: Pending[] = [];
-  const keys = new WeakMap<object, number>();
-  let nextKey = 1;
   let nextId = 1;
   let closed = false;
-
-  function keyOf(inputs: object): number {
-    let key = keys.get(inputs);
-    if (key === undefined) keys.set(inputs, (key = nextKey++));
-    return key;
-  }
 
   function setIdle(slot: Slot, idle: boolean): void {
     const proc = slot.child.process;
@@ -149,40 +129,14 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
     if (slot) retire(slot, { kind: 'cancelled' });
   }
 
-  function enqueue(op: Pending['op'], program: string, key: number, inputs: string, options: RunOptions): Promise<RunnerReply> {
-    if (closed) return Promise.reject(new Error('this evaluator was closed; create a new one with createNodeRunner()'));
-    const { signal } = options;
-    if (signal?.aborted) return Promise.reject(abortError(signal));
-    return new Promise<RunnerReply>((resolve, reject) => {
-      const onAbort = () => cancel(pending);
-      const pending: Pending = {
-        op,
-        program,
-        key,
-        inputs,
-        options,
-        settle: (reply) => {
-          signal?.removeEventListener('abort', onAbort);
-          if (reply.kind === 'cancelled' && signal?.aborted) reject(abortError(signal));
-          else resolve(reply);
-        },
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      queue.push(pending);
-      pump();
-    });
-  }
+  const front = runnerFront((pending) => {
+    if (closed) throw new Error('this evaluator was closed; create a new one with createNodeRunner()');
+    queue.push(pending);
+    pump();
+  }, cancel);
 
   return {
-    async run(program: string, inputs: TransitionInput[], options: RunOptions): Promise<RunOutcome> {
-      const reply = await enqueue('score', program, keyOf(inputs), encodeInputs(inputs), options);
-      return decodeReply(reply, inputs.length);
-    },
-    async runStructured(program: string, inputs: readonly StructuredInput[], options: RunOptions): Promise<StructuredOutcome> {
-      const text = JSON.stringify(inputs.map((t) => [t.state, t.action]));
-      const reply = await enqueue('score-structured', program, keyOf(inputs), text, options);
-      return decodeStructuredReply(reply, inputs.length);
-    },
+    ...front,
     async close(): Promise<void> {
       closed = true;
       for (const pending of queue.splice(0)) pending.settle({ kind: 'cancelled' });

@@ -1,22 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE, PATCH_PRELUDE } from '../../fixtures/programs/hostile';
 import { cartpoleWith } from '../../fixtures/programs/index';
+import { cwm } from '../../support/cwm-process';
 
 const root = resolve(import.meta.dirname, '../../..');
 const tmp = mkdtempSync(join(tmpdir(), 'cwm-eval-many-'));
 const correct = join(root, 'tests/fixtures/programs/cartpole.js');
-
-function cwm(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/cli/main.ts'), ...args], { cwd: root }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 function file(name: string, text: string): string {
   const path = join(tmp, name);
