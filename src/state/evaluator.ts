@@ -19,6 +19,8 @@ export interface EvaluateRequest {
   reward?: RewardMode;
   /** Wall-clock limit in milliseconds; default 5000. */
   timeoutMs?: number;
+  /** Seed of the program's `Math.random` (reseeded per transition); default 0. */
+  seed?: number;
   /** Aborting cancels the evaluation (queued or running); the promise rejects with the reason. */
   signal?: AbortSignal;
 }
@@ -29,15 +31,16 @@ export interface EvaluateRequest {
  * prints. Rejects with a message naming the problem when the request itself is malformed.
  */
 export async function evaluateInBrowser(request: EvaluateRequest): Promise<EvalResult> {
-  if (typeof request !== 'object' || request === null) throw new Error('evaluate() takes { envId, program, transitions?, reward?, timeoutMs?, signal? }');
-  const { envId, program, transitions, reward, timeoutMs, signal } = request;
+  if (typeof request !== 'object' || request === null) throw new Error('evaluate() takes { envId, program, transitions?, reward?, timeoutMs?, seed?, signal? }');
+  const { envId, program, transitions, reward, timeoutMs, seed, signal } = request;
+  if (seed !== undefined && !Number.isInteger(seed)) throw new Error('evaluate(): "seed" must be an integer');
   if (typeof program !== 'string') throw new Error('evaluate(): "program" must be the program text (a string)');
   if (reward !== undefined && reward !== 'paper' && reward !== 'tolerant') throw new Error('evaluate(): "reward" must be "paper" or "tolerant"');
   if (transitions !== undefined && !Array.isArray(transitions)) throw new Error('evaluate(): "transitions" must be an array of { state, action, next_state, reward, done }');
   const pack = requirePack(String(envId));
   // Built-in datasets load once per page (envs/datasets.ts); a custom one is read as saved now.
   const data = transitions ?? (await pack.datasets[0].load());
-  return evaluateProgram(browserRunner(), program, data, pack.spec, { reward, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
+  return evaluateProgram(browserRunner(), program, data, pack.spec, { reward, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS, seed, signal });
 }
 
 /** Ids of every environment pack, in gallery order. */

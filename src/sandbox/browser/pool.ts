@@ -9,6 +9,7 @@ import { sandboxFrame, type SandboxFrame } from './frame';
 const RECYCLE_AFTER = 500;
 
 interface PoolWorker {
+  box: SandboxFrame;
   wid: number;
   port: MessagePort;
   keys: DatasetKeys;
@@ -30,8 +31,10 @@ export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareCo
   const queue: Job[] = [];
   let starting = 0;
   let nextId = 1;
+  // Once used, the pool stays full: a retired worker's replacement warms up before it is needed.
+  let used = false;
 
-  function finish(w: PoolWorker, reply: RunnerReply, retire: boolean, box?: SandboxFrame): void {
+  function finish(w: PoolWorker, reply: RunnerReply, retire: boolean): void {
     const job = w.job;
     if (w.timer) clearTimeout(w.timer);
     w.job = null;
@@ -41,7 +44,7 @@ export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareCo
       if (idle.includes(w)) idle.splice(idle.indexOf(w), 1);
       w.port.onmessage = null;
       w.port.close();
-      box?.kill(w.wid);
+      w.box.kill(w.wid);
     } else idle.push(w);
     job?.settle(reply);
     pump();
@@ -53,20 +56,22 @@ export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareCo
       const box = await sandboxFrame();
       let w: PoolWorker | null = null;
       const { wid, port } = await box.spawn((message) => {
-        if (w && workers.includes(w)) finish(w, { kind: 'crashed', message: `crashed the evaluator: ${message}` }, true, box);
+        if (w && workers.includes(w)) finish(w, { kind: 'crashed', message: `crashed the evaluator: ${message}` }, true);
       });
-      w = { wid, port, keys: new DatasetKeys(), job: null, timer: null, served: 0 };
+      w = { box, wid, port, keys: new DatasetKeys(), job: null, timer: null, served: 0 };
       const self = w;
       port.onmessage = (event: MessageEvent) => {
         const data = event.data as { id?: unknown } | null;
         if (!self.job || data?.id !== self.job.id) return;
         const reply = parseRunnerReply(data);
-        finish(self, reply, reply.kind === 'crashed' || ++self.served >= RECYCLE_AFTER, box);
+        finish(self, reply, reply.kind === 'crashed' || ++self.served >= RECYCLE_AFTER);
       };
       workers.push(w);
       idle.push(w);
     } catch (error) {
-      // The frame could not give a worker: fail what waits rather than hang.
+      // The frame could not give a worker: fail what waits rather than hang, and stop refilling
+      // the pool until the next job asks for a worker again.
+      used = false;
       for (const job of queue.splice(0)) job.settle({ kind: 'crashed', message: error instanceof Error ? error.message : String(error) });
     } finally {
       starting--;
@@ -82,13 +87,14 @@ export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareCo
       w.port.postMessage({ op: 'prepare', key: job.key, inputs: job.inputs });
     }
     const { timeoutMs, seed } = job.options;
-    w.timer = setTimeout(() => void sandboxFrame().then((box) => finish(w, { kind: 'timeout', timeoutMs }, true, box)), timeoutMs);
+    w.timer = setTimeout(() => finish(w, { kind: 'timeout', timeoutMs }, true), timeoutMs);
     w.port.postMessage({ op: job.op, id, key: job.key, program: job.program, file: `candidate-${id}.js`, seed: seed ?? 0 });
   }
 
   function pump(): void {
     while (queue.length > 0 && idle.length > 0) start(idle.shift()!, queue.shift()!);
-    if (queue.length > 0 && workers.length + starting < poolSize) void spawn();
+    if (queue.length > 0) used = true;
+    if (used && workers.length + starting < poolSize) void spawn();
   }
 
   function cancel(job: Job): void {
@@ -99,7 +105,7 @@ export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareCo
       return;
     }
     const w = workers.find((x) => x.job?.settle === job.settle);
-    if (w) void sandboxFrame().then((box) => finish(w, { kind: 'cancelled' }, true, box));
+    if (w) finish(w, { kind: 'cancelled' }, true);
   }
 
   return runnerFront((job) => {
