@@ -29,7 +29,7 @@ const PERMISSION = process.allowedNodeEnvironmentFlags.has('--permission') ? '--
  */
 export function startRunnerChild(limits: ChildLimits): RunnerChild {
   const { command, argv } = runnerChildCommand(limits, CHILD_SOURCE);
-  const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', env: {}, windowsHide: true });
+  const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json', env: {}, windowsHide: true });
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   (child.stderr as { unref?: () => void } | null)?.unref?.(); // the IPC channel decides whether the child keeps us alive
@@ -48,6 +48,19 @@ export function startRunnerChild(limits: ChildLimits): RunnerChild {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
   };
+}
+
+/**
+ * A child's reply with its predictions back as a Float64Array (they cross as base64 text). The
+ * bytes are copied into a fresh, aligned buffer; anything malformed is left for the reply check.
+ */
+export function withPredictions(message: Record<string, unknown>): Record<string, unknown> {
+  if (typeof message.data64 !== 'string') return message;
+  const bytes = Buffer.from(message.data64, 'base64');
+  if (bytes.byteLength % 8 !== 0) return { ...message, data64: undefined };
+  const data = new Float64Array(bytes.byteLength / 8);
+  new Uint8Array(data.buffer).set(bytes);
+  return { ...message, data64: undefined, data };
 }
 
 /** The command line of a runner child running `source` (CommonJS text) under `limits`. */

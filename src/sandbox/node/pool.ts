@@ -4,7 +4,7 @@ import type { StructuredRunner } from '../../core/cwm/structured';
 import type { CandidateRunner } from '../../core/cwm/types';
 import { DatasetKeys } from '../dataset-keys';
 import { runnerFront, type RunnerJob as Pending } from '../runner-front';
-import { childLostMessage, startRunnerChild, type RunnerChild } from './child';
+import { childLostMessage, startRunnerChild, withPredictions, type RunnerChild } from './child';
 
 /** Options of the Node evaluator. */
 export interface NodeRunnerOptions {
@@ -79,7 +79,7 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
     const slot: Slot = { child, keys: new DatasetKeys(), current: null, timer: null, served: 0 };
     child.process.on('message', (message: { id?: unknown; op?: unknown; crashed?: unknown }) => {
       if (message?.op === 'ready' || !slot.current || message?.id !== slot.current.id) return;
-      const reply = message.crashed === true ? ({ kind: 'crashed', message: 'the evaluator failed; run the evaluation again' } as const) : parseRunnerReply(message);
+      const reply = message.crashed === true ? ({ kind: 'crashed', message: 'the evaluator failed; run the evaluation again' } as const) : parseRunnerReply(withPredictions(message));
       if (reply.kind === 'timeout' || reply.kind === 'crashed' || ++slot.served >= recycleAfter) retire(slot, reply);
       else {
         settle(slot, reply);

@@ -115,3 +115,30 @@ describe('the runner child process', () => {
     if (process.platform !== 'win32') expect(out.buffers).toBe('RangeError');
   });
 });
+
+describe('structured worlds', () => {
+  it('passes each state as a deep copy and copies every answer out as plain data', async () => {
+    const source = `class Environment {
+  setState(s) { this.s = s; s.board[0][0] = 'changed'; }
+  step(a) { return [{ board: this.s.board, inventory: this.s.inventory }, new Int8Array([a, 2]), a ? 1 : 0, false]; }
+}`;
+    const inputs = [
+      { state: { board: [['wall', 'you']], inventory: 'empty' }, action: 1 },
+      { state: { board: [['wall', 'you']], inventory: 'axe' }, action: 0 },
+    ];
+    const out = await runner.runStructured(source, inputs, { timeoutMs: 2000 });
+    expect(out).toEqual({
+      ok: true,
+      answers: [
+        [{ board: [['changed', 'you']], inventory: 'empty' }, [1, 2], 1, false],
+        [{ board: [['changed', 'you']], inventory: 'axe' }, [0, 2], 0, false],
+      ],
+    });
+    expect(inputs[0].state.board[0][0]).toBe('wall');
+  });
+
+  it('rejects answers that are not plain data, naming where', async () => {
+    const out = await runner.runStructured('class Environment { setState(s) {} step(a) { return [{ board: [[() => 1]] }, [], 0, false]; } }', [{ state: {}, action: 0 }], { timeoutMs: 2000 });
+    expect(out).toEqual({ ok: false, error: { message: 'step() returned a function at transition 0[0].board[0][0]; return plain data (strings, numbers, booleans, arrays, objects)' } });
+  });
+});
