@@ -27,5 +27,6 @@ Randomness: the card draws are random; the program should sample them with Math.
   planner: 'mcts',
   hasSimulator: true,
   cwmb: true,
+  stochastic: true,
   keys: { s: 0, ArrowDown: 0, h: 1, ArrowUp: 1 },
 };

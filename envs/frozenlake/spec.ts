@@ -34,6 +34,7 @@ The episode is cut off after ${variant.episodeLimit} steps by a time limit, whic
     planner: 'mcts',
     hasSimulator: true,
     cwmb: false,
+    stochastic: variant.slippery,
     keys: { ArrowLeft: 0, ArrowDown: 1, ArrowRight: 2, ArrowUp: 3, a: 0, s: 1, d: 2, w: 3 },
   };
 }

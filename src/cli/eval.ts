@@ -2,7 +2,7 @@ import { findPack } from '../../envs/index';
 import { checkTransitions } from '../core/env/check';
 import { markCutoffs } from '../core/env/dataset';
 import type { EnvPack, Transition } from '../core/env/types';
-import { DEFAULT_TIMEOUT_MS, evaluateProgram } from '../core/cwm/evaluate';
+import { DEFAULT_SAMPLES, DEFAULT_TIMEOUT_MS, evaluateProgram } from '../core/cwm/evaluate';
 import type { EvalResult, RewardMode } from '../core/cwm/types';
 import { createNodeRunner } from '../sandbox/node/pool';
 import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
@@ -51,6 +51,12 @@ export function formatReport(result: EvalResult, header: string): string {
     `parts     next state ${b.state.toFixed(4)} · reward ${b.reward.toFixed(4)} · done ${b.done.toFixed(4)}`,
     `solved    ${result.solved ? 'yes: every transition except time-limit cut-offs is correct' : 'no'}`,
   );
+  const d = result.distribution;
+  if (d) {
+    const likelihood = d.logLikelihood === null ? `CRPS ${d.crps?.toFixed(6)}` : `log-likelihood ${d.logLikelihood.toFixed(4)} nats`;
+    const tv = d.tv === null ? '' : ` · TV ${d.tv.toFixed(4)} over ${d.repeatedPairs} repeated (state, action) pairs`;
+    lines.push(`distrib.  ${fmt(d.score)}  (${d.samples} samples per transition; ${likelihood}${tv})`);
+  }
   const f = result.firstFailure;
   if (f) {
     lines.push(
@@ -77,7 +83,7 @@ export function repeatedFlag(argv: readonly string[], name: string): string[] {
 
 /**
  * `cwm eval --env <id> --program <file.js> [--program <file.js> …] [--transitions f]
- * [--reward tolerant|paper] [--seed n] [--json]`: scores the programs in order, in one process
+ * [--reward tolerant|paper] [--seed n] [--samples k] [--json]`: scores the programs in order, in one process
  * on one evaluator pool. With --json it prints one object per program per line: the metric's
  * fields plus `program` (the file) and `ms` (wall-clock time of its evaluation).
  */
@@ -85,7 +91,7 @@ export const evalCommand = command('eval', evaluate);
 
 async function evaluate(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
-  rejectUnknown(args, ['env', 'program', 'transitions', 'reward', 'json', 'timeout-ms', 'seed']);
+  rejectUnknown(args, ['env', 'program', 'transitions', 'reward', 'json', 'timeout-ms', 'seed', 'samples']);
   const pack = packFromArgs(args);
   stringFlag(args, 'program', true);
   const files = repeatedFlag(argv, 'program');
@@ -94,12 +100,14 @@ async function evaluate(argv: string[]): Promise<number> {
   const reward = rewardFromArgs(args);
   const timeoutMs = intFlag(args, 'timeout-ms', DEFAULT_TIMEOUT_MS, 1);
   const seed = intFlag(args, 'seed', 0, 0);
+  // Stochastic worlds are scored as distributions by default; --samples 1 gives the metric alone.
+  const samples = intFlag(args, 'samples', pack.spec.stochastic ? DEFAULT_SAMPLES : 1, 1);
   const { transitions, label } = await transitionsFromArgs(args, pack);
   const runner = createNodeRunner();
   try {
     for (let i = 0; i < programs.length; i++) {
       const t0 = performance.now();
-      const result = await evaluateProgram(runner, programs[i], transitions, pack.spec, { reward, timeoutMs, seed });
+      const result = await evaluateProgram(runner, programs[i], transitions, pack.spec, { reward, timeoutMs, seed, samples });
       const ms = Math.round((performance.now() - t0) * 100) / 100;
       if (args.flags.has('json')) console.log(JSON.stringify({ ...result, program: files[i], ms }));
       else {

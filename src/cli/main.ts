@@ -7,7 +7,7 @@ const USAGE = `cwm — Code World Models from the command line
 
   cwm envs                                   list environments
   cwm record --env <id> --seed <n> [--episodes <k>] --out <file>
-  cwm eval --env <id> --program <file.js> [--program <file.js> …] [--transitions <file.json>] [--reward tolerant|paper] [--seed <n>] [--timeout-ms <ms>] [--json]
+  cwm eval --env <id> --program <file.js> [--program <file.js> …] [--transitions <file.json>] [--reward tolerant|paper] [--seed <n>] [--samples <k>] [--timeout-ms <ms>] [--json]
   cwm search --env <id> --strategy gif-mcts|worldcoder|best-of-n|refine --budget <n> --seed <n>
              --provider openai|anthropic|replay [--base-url <url>] [--model <m>] [--api-key-env <VAR>]
              [--transitions <file>] [--run <file>] --out <run.json>

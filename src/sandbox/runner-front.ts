@@ -52,7 +52,8 @@ export function runnerFront(submit: (job: RunnerJob) => void, cancel: (job: Runn
 
   return {
     async run(program: string, inputs: TransitionInput[], options: RunOptions): Promise<RunOutcome> {
-      return decodeReply(await enqueue('score', program, keyOf(inputs), encodeInputs(inputs), options), inputs.length);
+      const samples = options.samples !== undefined && options.samples > 1 ? Math.floor(options.samples) : 1;
+      return decodeReply(await enqueue('score', program, keyOf(inputs), encodeInputs(inputs), options), inputs.length * samples);
     },
     async runStructured(program: string, inputs: readonly StructuredInput[], options: RunOptions): Promise<StructuredOutcome> {
       const text = JSON.stringify(inputs.map((t) => [t.state, t.action]));

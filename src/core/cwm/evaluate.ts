@@ -1,8 +1,12 @@
 import type { EnvSpec, Transition } from '../env/types';
+import { scoreDistribution } from './distribution';
 import { formatBug } from './errors';
 import { buggyResult, scorePredictions } from './metric';
 import type { CandidateRunner, EvalResult, RewardMode, TransitionInput } from './types';
 import { checkPredictions, normalizePrediction } from './validate';
+
+/** Samples per transition of the distributional score, by default (stochastic worlds). */
+export const DEFAULT_SAMPLES = 64;
 
 /** Default wall-clock limit of one evaluation (DESIGN.md section 8). */
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -26,6 +30,13 @@ export interface EvaluateOptions {
   timeoutMs?: number;
   /** Seed of the candidate's `Math.random` (reseeded per transition), so a stochastic program replays exactly. */
   seed?: number;
+  /**
+   * Samples per transition for the distributional score (stochastic worlds); 1 (the default)
+   * scores one sample with the metric only.
+   */
+  samples?: number;
+  /** What `score` is: the metric (default) or, with samples > 1, the distributional score. */
+  objective?: 'metric' | 'distribution';
   signal?: AbortSignal;
 }
 
@@ -42,13 +53,22 @@ export async function evaluateProgram(
   options: EvaluateOptions = {},
 ): Promise<EvalResult> {
   const inputs = inputsOf(transitions);
-  const outcome = await runner.run(program, inputs, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, seed: options.seed, signal: options.signal });
+  const samples = options.samples !== undefined && options.samples > 1 ? Math.floor(options.samples) : 1;
+  const outcome = await runner.run(program, inputs, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, seed: options.seed, samples, signal: options.signal });
   if (!outcome.ok) return buggyResult(transitions.length, formatBug(outcome.error, program));
-  if (outcome.predictions.length !== transitions.length) {
-    return buggyResult(transitions.length, `the program produced ${outcome.predictions.length} predictions for ${transitions.length} transitions`);
+  if (outcome.predictions.length !== transitions.length * samples) {
+    return buggyResult(transitions.length, `the program produced ${outcome.predictions.length} predictions for ${transitions.length * samples} runs`);
   }
-  const predictions = outcome.predictions.map((p) => normalizePrediction(p, spec.observation));
-  const problem = checkPredictions(predictions, spec.observation);
-  if (problem) return buggyResult(transitions.length, formatBug(problem, program));
-  return scorePredictions(transitions, predictions, { comparison: spec.stateComparison, reward: options.reward ?? 'tolerant' });
+  const all = outcome.predictions.map((p) => normalizePrediction(p, spec.observation));
+  // Checked sample by sample, so a problem names its transition.
+  for (let k = 0; k < samples; k++) {
+    const problem = checkPredictions(samples === 1 ? all : all.filter((_, i) => i % samples === k), spec.observation);
+    if (problem) return buggyResult(transitions.length, formatBug(problem, program));
+  }
+  const first = samples === 1 ? all : all.filter((_, i) => i % samples === 0);
+  const result = scorePredictions(transitions, first, { comparison: spec.stateComparison, reward: options.reward ?? 'tolerant' });
+  if (samples === 1) return result;
+  const grouped = transitions.map((_, i) => all.slice(i * samples, (i + 1) * samples));
+  const distribution = { ...scoreDistribution(transitions, grouped, spec.stateComparison), metricScore: result.score };
+  return { ...result, score: options.objective === 'distribution' ? distribution.score : result.score, distribution };
 }

@@ -5,3 +5,4 @@ export * from './validate';
 export * from './evaluate';
 export * from './structured';
 export * from './run-candidate';
+export * from './distribution';

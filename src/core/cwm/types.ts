@@ -1,3 +1,4 @@
+import type { DistributionScore } from './distribution';
 import type { Action, Obs } from '../env/types';
 
 /** What a program predicted for one transition. */
@@ -41,6 +42,12 @@ export interface EvalResult {
   breakdown: Breakdown;
   /** Every transition that is not truncated is fully correct (DESIGN.md section 4). */
   solved: boolean;
+  /**
+   * With several samples per transition: the distributional score, and the metric's score of the
+   * first sample of each transition. When the distributional score is the objective, `score` above
+   * is `distribution.score` and the metric's score is `distribution.metricScore`.
+   */
+  distribution?: DistributionScore & { metricScore: number };
 }
 
 /** A bug reported by a runner: the cleaned message plus where in the candidate it happened. */
@@ -70,6 +77,11 @@ export interface RunOptions {
   timeoutMs: number;
   /** The run's seed: `Math.random` inside the candidate is reseeded from it before every transition. */
   seed?: number;
+  /**
+   * Runs per transition (default 1): with K > 1 each transition is run K times, sample k reseeded
+   * from (seed, k), and the predictions come back transition-major (K per transition).
+   */
+  samples?: number;
   /** Aborting cancels a queued or running evaluation; the promise rejects with the reason. */
   signal?: AbortSignal;
 }

@@ -48,6 +48,11 @@ export interface EnvSpec {
   hasSimulator: boolean;
   /** True for environments of the CWMB benchmark. */
   cwmb: boolean;
+  /**
+   * The recorded dynamics are random (card draws, slippery ice): one sampled prediction cannot
+   * match the recording reliably, so programs are scored by the distributional score by default.
+   */
+  stochastic?: boolean;
   /** Discrete actions get keyboard keys in Play: key → action index. */
   keys?: Record<string, number>;
 }

@@ -86,9 +86,9 @@ export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareCo
       w.keys.add(job.key);
       w.port.postMessage({ op: 'prepare', key: job.key, inputs: job.inputs });
     }
-    const { timeoutMs, seed } = job.options;
+    const { timeoutMs, seed, samples } = job.options;
     w.timer = setTimeout(() => finish(w, { kind: 'timeout', timeoutMs }, true), timeoutMs);
-    w.port.postMessage({ op: job.op, id, key: job.key, program: job.program, file: `candidate-${id}.js`, seed: seed ?? 0 });
+    w.port.postMessage({ op: job.op, id, key: job.key, program: job.program, file: `candidate-${id}.js`, seed: seed ?? 0, samples: samples ?? 1 });
   }
 
   function pump(): void {

@@ -105,9 +105,9 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
       slot.keys.add(pending.key);
       slot.child.send({ op: 'prepare', key: pending.key, inputs: pending.inputs, timeoutMs: 60_000 });
     }
-    const { timeoutMs, seed } = pending.options;
+    const { timeoutMs, seed, samples } = pending.options;
     slot.timer = setTimeout(() => retire(slot, { kind: 'timeout', timeoutMs }), timeoutMs + graceMs);
-    slot.child.send({ op: pending.op, id, key: pending.key, program: pending.program, file: `candidate-${id}.js`, seed: seed ?? 0, timeoutMs });
+    slot.child.send({ op: pending.op, id, key: pending.key, program: pending.program, file: `candidate-${id}.js`, seed: seed ?? 0, samples: samples ?? 1, timeoutMs });
   }
 
   function pump(): void {

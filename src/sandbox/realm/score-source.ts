@@ -80,18 +80,23 @@ export const SCORE_SOURCE = String.raw`
     return result;
   }
 
+  // With job.samples = K > 1 every transition is run K times, sample k with its own seed (sample
+  // 0 with the same seed as a single run), records in transition-major order.
   function run(realm, data, job) {
     var loaded = load(realm, job.program, job.file);
     if (loaded.failure) return loaded.failure;
-    var env = loaded.env, stride = data.stride, width = stride - 3, out = new F64(data.count * stride), seed = job.seed | 0;
+    var samples = job.samples > 1 ? job.samples | 0 : 1;
+    var env = loaded.env, stride = data.stride, width = stride - 3, out = new F64(data.count * samples * stride), seed = job.seed | 0;
     for (var i = 0; i < data.count; i++) {
-      var problem;
-      realm.rng.seed(seed, i);
-      try {
-        env.setState(copy(data.states[i]));
-        problem = read(env.step(copy(data.actions[i])), i, data.lengths[i], width, out, i * stride);
-      } catch (e) { return describe(e, job.file, job.program, false); }
-      if (problem !== null) return problem;
+      for (var k = 0; k < samples; k++) {
+        var problem;
+        realm.rng.seed((seed + imul(k, 0x632BE5AB)) | 0, i);
+        try {
+          env.setState(copy(data.states[i]));
+          problem = read(env.step(copy(data.actions[i])), i, data.lengths[i], width, out, (i * samples + k) * stride);
+        } catch (e) { return describe(e, job.file, job.program, false); }
+        if (problem !== null) return problem;
+      }
     }
     return { ok: true, data: out, stride: stride };
   }
