@@ -1,6 +1,6 @@
 import type { EnvPack, Transition } from '../core/env/types';
 import { datasetHash } from '../core/env/dataset';
-import { evaluateProgram } from '../core/cwm/evaluate';
+import { DEFAULT_SAMPLES, evaluateProgram } from '../core/cwm/evaluate';
 import { createReplayClient, LlmError, PAPER_SAMPLING, type LlmClient, type ReplayClient } from '../core/llm';
 import { Rng } from '../core/rng';
 import { validateRunRecord } from '../core/run/validate';
@@ -13,7 +13,7 @@ import { packFromArgs, transitionsFromArgs } from './eval';
 import { readJson, writeText } from './io';
 import { liveClientFromArgs } from './provider';
 
-const FLAGS = ['env', 'strategy', 'budget', 'seed', 'provider', 'base-url', 'model', 'api-key-env', 'transitions', 'run', 'out'];
+const FLAGS = ['env', 'strategy', 'budget', 'seed', 'provider', 'base-url', 'model', 'api-key-env', 'transitions', 'run', 'out', 'samples'];
 
 /** The model client named by --provider; the key comes from an environment variable, never argv. */
 function clientFromArgs(args: ParsedArgs, provider: string, saved: RunRecord | null): { llm: LlmClient; replay: ReplayClient | null } {
@@ -92,6 +92,11 @@ async function search(argv: string[]): Promise<number> {
   if (!args.flags.has('budget') && !isReplay) throw new UsageError('missing --budget: the number of model calls, e.g. --budget 20');
   const budget = intFlag(args, 'budget', recordedCalls, 1);
   const seed = isReplay && saved ? saved.seed : intFlag(args, 'seed', 0);
+  // Stochastic worlds are searched with the distributional score as the reward by default.
+  // A saved run is continued or replayed with the samples it was scored with.
+  const savedSamples = typeof saved?.params?.samples === 'number' ? saved.params.samples : saved ? 1 : undefined;
+  const samples = savedSamples ?? intFlag(args, 'samples', pack.spec.stochastic ? DEFAULT_SAMPLES : 1, 1);
+  const objective = samples > 1 ? ('distribution' as const) : ('metric' as const);
   const { llm, replay } = clientFromArgs(args, provider, saved);
   const { transitions } = await transitionsFromArgs(args, pack);
   if (saved) checkResumable(saved, pack, transitions, strategyId);
@@ -107,7 +112,7 @@ async function search(argv: string[]): Promise<number> {
     description: pack.spec.description,
     transitions,
     llm,
-    evaluate: (program: string, signal?: AbortSignal) => evaluateProgram(runner, program, transitions, pack.spec, { signal, seed }),
+    evaluate: (program: string, signal?: AbortSignal) => evaluateProgram(runner, program, transitions, pack.spec, { signal, seed, samples, objective }),
     rng: Rng.seeded(seed),
     sampling,
     budget,
@@ -119,7 +124,7 @@ async function search(argv: string[]): Promise<number> {
   const session: SearchSession = strategy.create(context, saved && !isReplay ? saved : undefined);
   const write = async () => {
     const record = session.snapshot();
-    record.params = { ...record.params, sampling };
+    record.params = { ...record.params, sampling, ...(samples > 1 ? { samples } : {}) };
     await writeText(out, JSON.stringify(record, null, 2) + '\n', 'run record');
     return record;
   };
