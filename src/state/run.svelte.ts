@@ -1,4 +1,4 @@
-import { evaluateProgram } from '../core/cwm/evaluate';
+import { DEFAULT_SAMPLES, evaluateProgram } from '../core/cwm/evaluate';
 import { guardInFlight } from '../core/run/index';
 import { localInFlightStore } from './runs/in-flight-store';
 import { datasetHash } from '../core/env/dataset';
@@ -31,6 +31,8 @@ export class RunController {
   seed = $state(1);
   /** Hyperparameters as edited; starts at the strategy's paper defaults. */
   params = $state<Record<string, number>>({});
+  /** Samples per transition of the current run's scoring (above 1: the distributional score). */
+  private samples = 1;
   status = $state<RunStatus>('idle');
   record = $state.raw<RunRecord | null>(null);
   /** Completion text of the call in flight, and the node being expanded by it. */
@@ -206,7 +208,9 @@ export class RunController {
 
   /** The session's record plus what the page adds: the budget (so a continued run keeps it), name. */
   private snap(session: SearchSession): RunRecord {
-    return { ...session.snapshot(), ...this.carry, budget: this.budget };
+    const record = { ...session.snapshot(), ...this.carry, budget: this.budget };
+    if (this.samples > 1) record.params = { ...record.params, samples: this.samples };
+    return record;
   }
 
   private createSession(resume?: RunRecord): SearchSession | null {
@@ -243,7 +247,12 @@ export class RunController {
     const strategy = resume ? strategies[resume.strategy] : this.strategy;
     // A candidate that takes the page down is recorded as that bug when the run resumes.
     let createdAt = resume?.createdAt ?? null;
-    const guard = guardInFlight(llm, (program, signal) => evaluateProgram(runner, program, transitions, spec, { signal, seed: this.seed }), transitions.length, localInFlightStore(() => createdAt));
+    // Stochastic worlds are searched with the distributional score; a saved run keeps its own setting.
+    const saved = resume?.params?.samples;
+    const samples = typeof saved === 'number' ? saved : spec.stochastic ? DEFAULT_SAMPLES : 1;
+    this.samples = samples;
+    const scoring = { seed: this.seed, samples, objective: samples > 1 ? ('distribution' as const) : ('metric' as const) };
+    const guard = guardInFlight(llm, (program, signal) => evaluateProgram(runner, program, transitions, spec, { ...scoring, signal }), transitions.length, localInFlightStore(() => createdAt));
     const session = strategy.create({
       spec,
       description: this.env.description,
