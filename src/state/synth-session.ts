@@ -15,12 +15,16 @@ export type SynthStep = { ok: true; outcome: [Obs, number, boolean] } | { ok: fa
  * sandbox: every step is one job `setState(state); step(action)` in a fresh sandboxed worker.
  * That is exactly how the metric runs a program, so the model is played the way it was scored,
  * and the page never runs candidate code. The caller keeps the model's state (its last predicted
- * observation) and passes it back in.
+ * observation) and passes it back in. A stochastic model draws from a seed per step, so an
+ * episode replays exactly from its seed.
  */
 export class SynthSession {
   private readonly program: string;
   private readonly observation: Space;
   private readonly runner: CandidateRunner;
+  /** The seed of this episode's draws: step t of the episode runs with seed `seed + t`. */
+  private base = 0;
+  private draws = 0;
 
   constructor(program: string, observation: Space, runner: CandidateRunner = browserRunner()) {
     this.program = program;
@@ -28,9 +32,21 @@ export class SynthSession {
     this.runner = runner;
   }
 
+  /** The seed of the current episode (shown to the user, so a stochastic episode can be replayed). */
+  get seed(): number {
+    return this.base;
+  }
+
+  /** Starts an episode: its steps draw `Math.random` from `seed`, `seed + 1`, … in order. */
+  reseed(seed: number): void {
+    this.base = seed;
+    this.draws = 0;
+  }
+
   /** Sets the model to `state`, takes `action`, and returns its prediction (shape-checked). */
   async step(state: Obs, action: Action, signal?: AbortSignal): Promise<SynthStep> {
-    const outcome = await this.runner.run(this.program, [{ state, action }], { timeoutMs: STEP_TIMEOUT_MS, signal });
+    const seed = (this.base + this.draws++) | 0;
+    const outcome = await this.runner.run(this.program, [{ state, action }], { timeoutMs: STEP_TIMEOUT_MS, seed, signal });
     if (!outcome.ok) return { ok: false, bug: formatBug(outcome.error, this.program) };
     if (outcome.predictions.length !== 1) return { ok: false, bug: 'the program returned no prediction for this step' };
     const p = normalizePrediction(outcome.predictions[0], this.observation);

@@ -53,6 +53,18 @@ describe('a stochastic world in the page', () => {
     await page.locator('[data-testid="tree-node"][data-node-id="1"]').first().click();
     await page.locator('#inspector-tab-outcomes').click();
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="outcome-row"] td:first-of-type .num')].some((n) => n.textContent === '100%'));
+
+    // Play the stochastic model: each episode's draws come from a seed the page shows.
+    await page.locator('[data-testid="tree-node"][data-node-id="2"]').first().click();
+    await page.locator('[data-testid="play-model"]').waitFor();
+    await page.focus('.synth-play [role="application"]');
+    for (let i = 0; i < 2; i++) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.getAttribute('[data-testid="play-model"]', 'data-steps')).toBe(String(i + 1));
+    }
+    expect(await page.textContent('[data-testid="play-seed"]')).toMatch(/^step 2 · seed 1000/);
+    await page.keyboard.press('r');
+    await expect.poll(() => page.getAttribute('[data-testid="play-seed"]', 'data-seed')).toBe('1001');
     expect(errors).toEqual([]);
   });
 });

@@ -60,3 +60,31 @@ describe('slippery FrozenLake as a distribution', () => {
     expect(r.distribution!.metricScore).toBe((await evaluateProgram(runner, slippery, data, lake.spec, { seed: 0 })).score);
   });
 });
+
+describe('slippery FrozenLake 8x8 and Blackjack as distributions', () => {
+  const to8x8 = (source: string) =>
+    source.replace("['SFFF', 'FHFH', 'FFFH', 'HFFG']", "['SFFFFFFF', 'FFFFFFFF', 'FFFHFFFF', 'FFFFFHFF', 'FFFHFFFF', 'FHHFFFHF', 'FHFFHFHF', 'FFFHFFFG']").replace('this.size = 4;', 'this.size = 8;');
+
+  it('FrozenLake 8x8: the right odds beat "always as intended" under the distributional score', async () => {
+    const pack = getPack('frozenlake-8x8-slippery');
+    const transitions = await pack.datasets[0].load();
+    const [right, always] = await Promise.all(
+      [slippery, intended].map((p) => evaluateProgram(runner, to8x8(p), transitions, pack.spec, { samples: DEFAULT_SAMPLES, seed: 0 })),
+    );
+    expect(right.bug ?? always.bug).toBeNull();
+    expect(right.distribution!.score).toBeGreaterThan(10 * always.distribution!.score);
+  });
+
+  it('Blackjack: drawing cards beats always drawing a 10, though the metric prefers the tens', async () => {
+    const pack = getPack('blackjack');
+    expect(pack.spec.stochastic).toBe(true);
+    const transitions = await pack.datasets[0].load();
+    const [cards, tens] = await Promise.all(
+      ['stochastic/blackjack.js', 'stochastic/blackjack-tens.js'].map((p) => evaluateProgram(runner, program(p), transitions, pack.spec, { samples: DEFAULT_SAMPLES, seed: 0 })),
+    );
+    expect(tens.distribution!.metricScore).toBeGreaterThan(cards.distribution!.metricScore);
+    expect(tens.correct).toBeGreaterThan(cards.correct);
+    expect(cards.distribution!.score.toFixed(6)).toBe('0.263921');
+    expect(tens.distribution!.score.toFixed(6)).toBe('0.074302');
+  });
+});
