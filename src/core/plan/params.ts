@@ -27,17 +27,21 @@ export const CEM_DEFAULTS: CemParams = { horizon: 100, iterations: 20, samples: 
 
 /** Everything a planner needs besides the model: the action space and its settings. */
 export type PlannerConfig =
-  | { kind: 'mcts'; nActions: number; params: MctsParams; seed: number }
+  | { kind: 'mcts'; nActions: number; params: MctsParams; seed: number; stochastic?: boolean }
   | { kind: 'cem'; low: number[]; high: number[]; params: CemParams; seed: number };
 
 /** The planner config for an environment: MCTS over its discrete actions or CEM over its box. */
 export function plannerConfig(
-  spec: { action: import('../env/types').Space; episodeLimit: number | null },
+  spec: { action: import('../env/types').Space; episodeLimit: number | null; stochastic?: boolean },
   seed: number,
   overrides: { mcts?: Partial<MctsParams>; cem?: Partial<CemParams> } = {},
 ): PlannerConfig {
   const space = spec.action;
-  if (space.kind === 'discrete') return { kind: 'mcts', nActions: space.n, params: { ...MCTS_DEFAULTS, ...overrides.mcts }, seed };
+  if (space.kind === 'discrete') {
+    const config: PlannerConfig = { kind: 'mcts', nActions: space.n, params: { ...MCTS_DEFAULTS, ...overrides.mcts }, seed };
+    // A random world is planned in open loop: action values average over sampled outcomes.
+    return spec.stochastic ? { ...config, stochastic: true } : config;
+  }
   if (space.kind === 'box') {
     const params = { ...CEM_DEFAULTS, ...overrides.cem };
     // The horizon is clipped to the episode limit (DESIGN.md section 6).

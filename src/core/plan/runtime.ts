@@ -110,17 +110,34 @@ export function plannerRuntime(RngClass: typeof Rng) {
    * Plans one discrete action with MCTS: `simulations` descents by UCT, one new node per descent
    * valued by a random rollout, discounted backup, then a softmax over the root's action values.
    */
-  function mctsAct(model: WorldModel, obs: Obs, nActions: number, p: MctsParams, rng: Rng): number {
+  function mctsAct(model: WorldModel, obs: Obs, nActions: number, p: MctsParams, rng: Rng, stochastic = false): number {
     const root = makeNode(copyObs(obs), 0, false, nActions);
     const bounds = makeBounds();
     for (let sim = 0; sim < p.simulations; sim++) {
       const path: [PlanNode, number][] = [];
+      // In a stochastic world a node stands for an action sequence, not a state: every descent
+      // samples the model again, so action values average over the outcomes (open-loop MCTS).
+      const rewards: number[] = [];
+      let state = root.state;
       let node = root;
       let leaf = 0;
       while (!node.done) {
         const a = selectAction(node, bounds, p, rng);
         path.push([node, a]);
         const child = node.children[a];
+        if (stochastic) {
+          const [next, reward, done] = modelStep(model, state, a);
+          rewards.push(reward);
+          if (!child) {
+            node.children[a] = makeNode(next, reward, done, nActions);
+            leaf = done ? 0 : rollout(model, next, nActions, p, rng);
+            break;
+          }
+          if (done) break;
+          state = next;
+          node = child;
+          continue;
+        }
         if (child) {
           node = child;
           continue;
@@ -133,7 +150,7 @@ export function plannerRuntime(RngClass: typeof Rng) {
       let value = leaf;
       for (let i = path.length - 1; i >= 0; i--) {
         const [parent, a] = path[i];
-        value = parent.children[a]!.reward + p.gamma * value;
+        value = (stochastic ? rewards[i] : parent.children[a]!.reward) + p.gamma * value;
         parent.visits++;
         parent.counts[a]++;
         parent.sums[a] += value;
@@ -197,7 +214,7 @@ export function plannerRuntime(RngClass: typeof Rng) {
   function createPlanner(model: WorldModel, config: PlannerConfig): Planner {
     const rng = RngClass.seeded(config.seed);
     if (config.kind === 'mcts') {
-      return { act: (obs) => mctsAct(model, obs, config.nActions, config.params, rng), reset() {} };
+      return { act: (obs) => mctsAct(model, obs, config.nActions, config.params, rng, config.stochastic === true), reset() {} };
     }
     let queue: number[][] = [];
     return {
