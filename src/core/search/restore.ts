@@ -113,6 +113,7 @@ export function rebuildNodes(record: RunRecord, resume: CommonResume): TreeNode[
       parent,
       action: n.action,
       callId: n.callId,
+      ...(n.critique !== undefined ? { critique: n.critique } : {}),
       program: n.program,
       prefix,
       prefixLines: lineCount(prefix),
