@@ -1,5 +1,5 @@
-import type { CompletionOptions } from '../llm/types';
 import { PROTOCOLS } from '../protocol/protocols';
+import { samplingText } from '../protocol/sampling';
 import { PAPER_RESULTS } from './paper';
 import type { BenchLine } from './run';
 import { buildTable, tableCsv, tableMarkdown, type BenchTable } from './table';
@@ -16,14 +16,6 @@ export interface BenchMeta {
   strategies: string[];
 }
 
-/** Sampling settings in the words of the paper's appendix. */
-export function samplingText(s: CompletionOptions | undefined): string {
-  if (!s) return 'not recorded';
-  const parts = [`temperature ${s.temperature}`, `top_p ${s.topP}`];
-  if (s.topK !== undefined) parts.push(`top_k ${s.topK}`);
-  parts.push(`max_tokens ${s.maxTokens}`);
-  return parts.join(', ');
-}
 
 const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
 

@@ -63,3 +63,12 @@ export function protocolSampling(protocol: ProtocolId, provider: ProviderInfo): 
 export function paperBudget(provider: ProviderInfo): number {
   return SAMPLING_PRESETS[presetFor(provider)].budget;
 }
+
+/** Sampling settings in the words of the paper's appendix: "temperature 1, top_p 0.8, …". */
+export function samplingText(s: CompletionOptions | undefined): string {
+  if (!s) return 'not recorded';
+  const parts = [`temperature ${s.temperature}`, `top_p ${s.topP}`];
+  if (s.topK !== undefined) parts.push(`top_k ${s.topK}`);
+  parts.push(`max_tokens ${s.maxTokens}`);
+  return parts.join(', ');
+}
