@@ -58,6 +58,7 @@ describe('protocol and description in the run settings', () => {
     await page.click('[data-testid="start-run"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1', null, { timeout: 60_000 });
     expect(fake.requests).toHaveLength(2);
+    expect(await text(page, '[data-testid="run-protocol-label"]')).toBe('paper protocol · paper description');
     const [generate, fix] = fake.requests.map((r) => r.body!.messages as { content: string }[]);
     expect(generate[1].content.startsWith(spec.paperDescription!)).toBe(true);
     expect(fix[1].content).toContain('## Error explanation');
