@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { pack as cartpole } from '../../../envs/cartpole';
@@ -113,6 +113,14 @@ describe('cwm bench --protocol paper with a scripted model', () => {
     expect(md).toMatch(/\| cartpole \| gif-mcts \| paper \| paper \| 1\.00 \| 1\.00 \| [\d.]+ \| 1\.00 \/ 0\.99 † \| 1\.00 \/ 1\.11 † \|/);
     expect(md).toContain('- cartpole · gif-mcts vs paper GPT-4 Turbo: budget 3 (paper 10)');
     expect(md).toMatch(/\| \*\*continuous mean\*\* \| gif-mcts \| paper \| paper \|/);
+
+    // Resumed after losing the Pendulum cell: it runs again and the table comes out the same.
+    const jsonl = await readFile(`${out}.jsonl`, 'utf8');
+    await writeFile(`${out}.jsonl`, jsonl.split('\n')[0] + '\n');
+    const asked = session.fake.requests.length;
+    expect(await benchCommand(args(out, ['--protocol', 'paper', ...live(session.fake)]))).toBe(0);
+    expect(session.fake.requests.length).toBe(asked + 3);
+    expect(await readFile(`${out}.md`, 'utf8')).toBe(md);
 
     // Replayed with no server: the same table, byte for byte.
     const replay = join(session.dir, 'replay');
