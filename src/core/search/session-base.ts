@@ -84,6 +84,8 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
         ...(ctx.descriptionEdited ? { descriptionEdited: true } : {}),
       };
     }
+    // Prompts follow the run's protocol, which a continued record fixes whatever the caller passed.
+    if (ctx.protocol !== this.protocol) this.ctx = { ...ctx, protocol: this.protocol };
     if (this.solved) this.status = 'done';
   }
 

@@ -130,4 +130,16 @@ describe('GIF-MCTS golden scenario A under the paper protocol', () => {
     );
     expect(record.nodes[1].critique).toBeUndefined();
   });
+
+  test('a continued paper run keeps the paper protocol whatever the caller passes', async () => {
+    const first = new GifMctsSession(paperContext(scenarioA, 20));
+    await first.step();
+    await first.step();
+    const saved = first.snapshot();
+    const ctx = toyContext(scenarioA.slice(2), 20); // names no protocol
+    const next = new GifMctsSession(ctx, saved);
+    await next.step();
+    expect(ctx.llm.requests[0][0].content).toMatch(/^You are an experienced JavaScript developer/);
+    expect(next.snapshot()).toMatchObject({ protocol: 'paper', descriptionVariant: 'hinted' });
+  });
 });
