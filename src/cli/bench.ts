@@ -104,6 +104,8 @@ async function bench(argv: string[]): Promise<number> {
   const seeds = seedsFromFlag(stringFlag(args, 'seeds') ?? '1');
   const episodes = intFlag(args, 'episodes', 10, 1);
   const planner = plannerFromArgs(args);
+  // The paper planned 10 episodes with its planner settings; anything less is marked in the table.
+  const reducedPlanner = episodes !== 10 || ['simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'].some((f) => args.flags.has(f));
   const provider = stringFlag(args, 'provider');
   if (!provider) throw new UsageError('missing --provider: use openai (or any OpenAI-compatible server with --base-url), anthropic, or replay with --replay <prefix>');
   const replayPrefix = stringFlag(args, 'replay');
@@ -147,6 +149,7 @@ async function bench(argv: string[]): Promise<number> {
           budget,
           sampling,
           replayed: replayed !== null,
+          reducedPlanner,
           evaluate: (program, reward, signal) => evaluateProgram(runner, program, transitions, pack.spec, { reward, signal }),
           plan: (program, seed, signal) => planOutcome(pack, program, seed, episodes, planner, signal),
           onEvent: (e) => {

@@ -115,10 +115,12 @@ describe('benchmark page', () => {
     expect(table).toContain('cliffwalking\tworldcoder\tpaper\tpaper\t1.00\t1.00\t1.00\t1.00 / 0.89 †\t1.00 / 0.97 †');
     expect(table).toContain('discrete mean\tgif-mcts\tpaper\tpaper');
     expect(await page.getByTestId('bench-meta').innerText()).toContain('- protocol: paper protocol\n- description: paper description\n- model: openai:fake-model');
-    expect(await page.getByTestId('bench-differs').innerText()).toContain('cartpole · gif-mcts vs paper GPT-4 Turbo: budget 3 (paper 10)');
+    expect(await page.getByTestId('bench-differs').innerText()).toContain('cartpole · gif-mcts vs paper GPT-4 Turbo: budget 3 (paper 10), reduced planner (R)');
     expect(await page.locator('svg path[data-strategy="gif-mcts"]').count()).toBe(1);
     expect(fake.requests).toHaveLength(4);
     await screenshot(page, 'bench-page');
+    await page.getByTestId('bench-table').scrollIntoViewIfNeeded();
+    await screenshot(page, 'bench-table');
     // The playground protocol is another grid: its cells are not done, and the paper results stay stored.
     await page.getByTestId('bench-protocol').selectOption('playground');
     expect(await page.getByTestId('bench-description').inputValue()).toBe('hinted');

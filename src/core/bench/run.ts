@@ -119,6 +119,8 @@ export interface BenchCellContext {
   sampling?: CompletionOptions;
   /** Replay: the model the recorded run used, named in the results instead of the replay client. */
   replayed?: boolean;
+  /** R is planned with fewer episodes or a smaller planner than the paper's. */
+  reducedPlanner?: boolean;
   onEvent?: (event: SearchEvent) => void;
   signal?: AbortSignal;
 }
@@ -182,6 +184,7 @@ export async function runBenchCell(cell: BenchCell, ctx: BenchCellContext): Prom
     model: ctx.model,
     sampling,
     ...(ctx.replayed ? { replayed: true } : {}),
+    ...(ctx.reducedPlanner ? { reducedPlanner: true } : {}),
     program,
     finishedAt: new Date().toISOString(),
   };

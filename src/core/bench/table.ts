@@ -27,6 +27,8 @@ export interface BenchResult {
   description?: RecordedDescription;
   /** LLM calls each search was given. */
   budget?: number;
+  /** Set when R came from fewer planning episodes or a smaller planner than the paper's. */
+  reducedPlanner?: boolean;
 }
 
 /** The paper's numbers for one environment (GPT-4 Turbo budget 10, Llama 3 70B budget 50). */
@@ -96,6 +98,7 @@ function differences(results: readonly BenchResult[], paperBudget: number): stri
   if ([...protocols].some((p) => p !== 'paper')) out.push('playground protocol');
   for (const d of descriptions) if (d !== 'paper') out.push(`${d} description`);
   for (const b of budgets) if (b !== paperBudget) out.push(`budget ${b} (paper ${paperBudget})`);
+  if (results.some((r) => r.reducedPlanner)) out.push('reduced planner (R)');
   return out;
 }
 

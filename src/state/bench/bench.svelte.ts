@@ -132,6 +132,7 @@ export class BenchState {
         model: `${llm.info.kind}:${llm.info.model}`,
         budget: this.budget,
         sampling: protocolSampling(cell.protocol ?? 'playground', llm.info),
+        reducedPlanner: this.fast || this.episodes !== 10,
         evaluate: (program, reward, s) => evaluateProgram(browserRunner(), program, transitions, pack.spec, { reward, signal: s }),
         plan: (program, seed, s) => {
           update({ phase: 'planning' });

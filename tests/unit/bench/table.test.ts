@@ -80,6 +80,7 @@ describe('benchmark table across protocols', () => {
     const md = tableMarkdown(buildTable([paper({ budget: 10 })]));
     expect(md).toContain('| cartpole | gif-mcts | paper | paper | 1.00 | 1.00 | 1.00 | 1.00 / 0.99 | 1.00 / 1.11 † |');
     expect(md).toContain('- cartpole · gif-mcts vs paper Llama 3 70B: budget 10 (paper 50)');
+    expect(buildTable([paper({ budget: 10, reducedPlanner: true })]).rows[0].differs.gpt4).toEqual(['reduced planner (R)']);
     const hinted = buildTable([paper({ budget: 50, description: 'hinted' })]).rows[0];
     expect(hinted.differs).toEqual({ gpt4: ['hinted description', 'budget 50 (paper 10)'], llama: ['hinted description'] });
   });

@@ -51,7 +51,7 @@ describe('cwm bench against a local OpenAI-protocol server', () => {
     expect(md).toContain('| cartpole | gif-mcts | playground | hinted | 1.00 | 1.00 | 1.00 | 1.00 / 0.99 † | 1.00 / 1.11 † |');
     expect(md).toContain('| cliffwalking | worldcoder | playground | hinted | 1.00 | 1.00 | 1.00 | 1.00 / 0.89 † | 1.00 / 0.97 † |');
     expect(md).toContain('| **discrete mean** | gif-mcts | playground | hinted | 1.00 ± 0.00 | 1.00 ± 0.00 | 1.00 ± 0.00 | | |');
-    expect(md).toContain('- cartpole · gif-mcts vs paper GPT-4 Turbo: playground protocol, hinted description, budget 3 (paper 10)');
+    expect(md).toContain('- cartpole · gif-mcts vs paper GPT-4 Turbo: playground protocol, hinted description, budget 3 (paper 10), reduced planner (R)');
     expect(md).toContain('Paper columns: Dainese, Merler, Alakuijala, Marttinen.');
     const csv = (await readFile(`${out}.csv`, 'utf8')).trim().split('\n');
     expect(csv[0]).toMatch(/^row,environment,strategy,protocol,description,acc_paper_mean,/);

@@ -111,7 +111,7 @@ describe('cwm bench --protocol paper with a scripted model', () => {
     expect(md).toContain('# CWMB benchmark: paper protocol\n');
     expect(md).toContain('- description: paper description\n- model: openai:fake-model\n- provider settings: temperature 1, top_p 0.8, top_k 100, max_tokens 1500\n- budget: 3 LLM calls per search\n- seeds: 0\n');
     expect(md).toMatch(/\| cartpole \| gif-mcts \| paper \| paper \| 1\.00 \| 1\.00 \| [\d.]+ \| 1\.00 \/ 0\.99 † \| 1\.00 \/ 1\.11 † \|/);
-    expect(md).toContain('- cartpole · gif-mcts vs paper GPT-4 Turbo: budget 3 (paper 10)');
+    expect(md).toContain('- cartpole · gif-mcts vs paper GPT-4 Turbo: budget 3 (paper 10), reduced planner (R)');
     expect(md).toMatch(/\| \*\*continuous mean\*\* \| gif-mcts \| paper \| paper \|/);
 
     // Resumed after losing the Pendulum cell: it runs again and the table comes out the same.
