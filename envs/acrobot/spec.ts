@@ -1,10 +1,12 @@
 import type { EnvSpec } from '../../src/core/env/types';
+import { paperDescription } from './description-paper';
 
 /** Acrobot-v1: swing a two-link chain, actuated only at the middle joint, above a target line. */
 export const spec: EnvSpec = {
   id: 'acrobot',
   title: 'Acrobot',
   gymId: 'Acrobot-v1',
+  paperDescription,
   description: `Two rigid links hang in a vertical plane like a double pendulum: the first link swings from a fixed pivot, the second hangs from the end of the first. Only the joint between the two links has a motor. The goal is to swing the free end of the chain above a line one link length above the pivot.
 
 Hidden state: theta1 (angle of the first link from hanging straight down, radians), theta2 (angle of the second link relative to the first), dtheta1, dtheta2 (their angular velocities).

@@ -1,4 +1,5 @@
 import { mujocoSpec } from '../reacher/mujoco';
+import { paperDescription } from './description-paper';
 
 const legs = ['front left', 'front right', 'back left', 'back right'];
 
@@ -7,6 +8,7 @@ export const spec = mujocoSpec({
   id: 'ant',
   title: 'Ant',
   gymId: 'Ant-v4',
+  paperDescription,
   summary:
     'A 3-D four-legged robot: a round torso with four legs, each with a hip joint (swinging the leg around the vertical) and an ankle joint. It should walk forward (+x). The torso\'s x, y position is not part of the state; its orientation is a unit quaternion (w, x, y, z). Legs 1..4 are front left, front right, back left, back right.',
   observation: [

@@ -1,10 +1,12 @@
 import type { EnvSpec } from '../../src/core/env/types';
+import { paperDescription } from './description-paper';
 
 /** Blackjack-v1 as Gymnasium 0.29.1 registers it: infinite deck, Sutton & Barto rules (sab=True). */
 export const spec: EnvSpec = {
   id: 'blackjack',
   title: 'Blackjack',
   gymId: 'Blackjack-v1',
+  paperDescription,
   description: `A single hand of blackjack against a dealer, dealt from an infinite deck (cards are drawn with replacement).
 
 Cards: every draw picks uniformly from the 13 ranks [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10, 10]: an ace is 1, number cards are their value, and jack, queen and king are all 10 (so a 10 comes up with probability 4/13).

@@ -1,4 +1,5 @@
 import type { EnvSpec } from '../../src/core/env/types';
+import { paperDescription } from './description-paper';
 
 /** Largest float32, Gymnasium's stand-in for an unbounded observation element. */
 const F32_MAX = 3.4028234663852886e38;
@@ -11,6 +12,7 @@ export const spec: EnvSpec = {
   id: 'cartpole',
   title: 'Cart-pole',
   gymId: 'CartPole-v1',
+  paperDescription,
   description: `A rigid pole is hinged on top of a cart that rolls without friction along a horizontal track. Each step the cart is pushed with a constant force to the left or to the right; the goal is to keep the pole upright for as long as possible.
 
 State (and observation), 4 numbers: [x, xDot, theta, thetaDot]

@@ -1,10 +1,12 @@
 import type { EnvSpec } from '../../src/core/env/types';
+import { paperDescription } from './description-paper';
 
 /** CliffWalking-v0 as in Gymnasium 0.29.1: deterministic, no time limit. */
 export const spec: EnvSpec = {
   id: 'cliffwalking',
   title: 'Cliff Walking',
   gymId: 'CliffWalking-v0',
+  paperDescription,
   description: `A walker crosses a 4-row by 12-column grid whose bottom edge is a cliff.
 
 State: one integer, the walker's cell, numbered row by row: state = row * 12 + col, with row 0 at the top and row 3 at the bottom, col 0 at the left. So the top row is 0..11 and the bottom row is 36..47.

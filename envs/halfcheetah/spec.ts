@@ -1,10 +1,12 @@
 import { mujocoSpec } from '../reacher/mujoco';
+import { paperDescription } from './description-paper';
 
 /** HalfCheetah-v4: a planar two-legged runner. */
 export const spec = mujocoSpec({
   id: 'halfcheetah',
   title: 'Half Cheetah',
   gymId: 'HalfCheetah-v4',
+  paperDescription,
   summary:
     'A planar (2-D) cat-like robot: a torso with a back leg and a front leg, each made of thigh, shin and foot joined by hinges. It moves in the x (forward) / z (up) plane and should run forward as fast as possible. The torso\'s x position is not part of the state.',
   observation: [

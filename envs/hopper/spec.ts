@@ -1,10 +1,12 @@
 import { mujocoSpec } from '../reacher/mujoco';
+import { paperDescription } from './description-paper';
 
 /** Hopper-v4: a planar one-legged hopper. */
 export const spec = mujocoSpec({
   id: 'hopper',
   title: 'Hopper',
   gymId: 'Hopper-v4',
+  paperDescription,
   summary:
     'A planar (2-D) one-legged robot: a torso on a single leg made of thigh, leg and foot joined by hinges. It moves in the x (forward) / z (up) plane and should hop forward without falling. The torso\'s x position is not part of the state.',
   observation: [

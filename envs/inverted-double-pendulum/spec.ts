@@ -1,10 +1,12 @@
 import { mujocoSpec } from '../reacher/mujoco';
+import { paperDescription } from './description-paper';
 
 /** InvertedDoublePendulum-v4: balance two stacked poles on a cart. */
 export const spec = mujocoSpec({
   id: 'inverted-double-pendulum',
   title: 'Inverted Double Pendulum',
   gymId: 'InvertedDoublePendulum-v4',
+  paperDescription,
   summary:
     'A cart slides along a horizontal rail and carries two poles of length 0.6 stacked end to end: the first hinged on the cart, the second hinged on the tip of the first. θ1 is the first pole\'s angle from upright, θ2 the second pole\'s angle relative to the first. The tip of the second pole is at x = cart x + 0.6·sin θ1 + 0.6·sin(θ1 + θ2), height y = 0.6·cos θ1 + 0.6·cos(θ1 + θ2) (1.2 when fully upright).',
   observation: [

@@ -1,10 +1,12 @@
 import { mujocoSpec } from '../reacher/mujoco';
+import { paperDescription } from './description-paper';
 
 /** InvertedPendulum-v4: balance a pole on a cart. */
 export const spec = mujocoSpec({
   id: 'inverted-pendulum',
   title: 'Inverted Pendulum',
   gymId: 'InvertedPendulum-v4',
+  paperDescription,
   summary:
     'A cart slides along a horizontal rail (limited to about ±1 m) and carries a pole hinged at its top. The pole starts nearly upright; pushing the cart left or right keeps it balanced. Angle 0 is upright.',
   observation: [

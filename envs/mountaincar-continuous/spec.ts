@@ -1,10 +1,12 @@
 import type { EnvSpec } from '../../src/core/env/types';
+import { paperDescription } from './description-paper';
 
 /** MountainCarContinuous-v0: the mountain car with a continuous throttle and an energy cost. */
 export const spec: EnvSpec = {
   id: 'mountaincar-continuous',
   title: 'Mountain car (continuous)',
   gymId: 'MountainCarContinuous-v0',
+  paperDescription,
   description: `A car sits in a valley between two hills on a one-dimensional track whose height is sin(3 * position). The engine is too weak to drive straight up the right hill, so the car must swing back and forth to build momentum and reach the flag on the right hilltop. The throttle is continuous, and every unit of throttle costs reward.
 
 State (and observation), 2 numbers: [position, velocity]

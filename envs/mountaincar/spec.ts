@@ -1,10 +1,12 @@
 import type { EnvSpec } from '../../src/core/env/types';
+import { paperDescription } from './description-paper';
 
 /** MountainCar-v0: an underpowered car must rock back and forth to climb out of a valley. */
 export const spec: EnvSpec = {
   id: 'mountaincar',
   title: 'Mountain car',
   gymId: 'MountainCar-v0',
+  paperDescription,
   description: `A car sits in a valley between two hills on a one-dimensional track whose height is sin(3 * position). Its engine is too weak to drive straight up the right hill, so it has to swing back and forth to build momentum and reach the flag on the right hilltop.
 
 State (and observation), 2 numbers: [position, velocity]

@@ -1,10 +1,12 @@
 import type { EnvSpec } from '../../src/core/env/types';
+import { paperDescription } from './description-paper';
 
 /** Pendulum-v1: swing a torque-limited pendulum up and hold it upright. */
 export const spec: EnvSpec = {
   id: 'pendulum',
   title: 'Pendulum',
   gymId: 'Pendulum-v1',
+  paperDescription,
   description: `A rigid pendulum swings freely about a fixed pivot. A motor at the pivot applies a limited torque; the aim is to swing the pendulum up and keep it standing straight up with as little effort as possible.
 
 Hidden state: theta (angle in radians, 0 = pointing straight up, positive = counter-clockwise) and thetaDot (angular velocity in rad/s).

@@ -1,10 +1,12 @@
 import { mujocoSpec } from '../reacher/mujoco';
+import { paperDescription } from './description-paper';
 
 /** Pusher-v4: a seven-joint arm pushing an object to a goal on a table. */
 export const spec = mujocoSpec({
   id: 'pusher',
   title: 'Pusher',
   gymId: 'Pusher-v4',
+  paperDescription,
   summary:
     'A seven-joint robot arm (shoulder, upper arm, elbow, forearm, wrist) stands beside a table with a small cylindrical object and a fixed goal point on it. The aim is to push the object onto the goal with the arm\'s fingertip. Positions are 3-D world coordinates in metres.',
   observation: [

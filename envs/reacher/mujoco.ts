@@ -6,6 +6,8 @@ export interface MujocoInfo {
   id: string;
   title: string;
   gymId: string;
+  /** The Gymnasium documentation text the paper's prompts used (the paper variant). */
+  paperDescription: string;
   /** What the body is and what it is meant to do. */
   summary: string;
   /** One entry per observation element, in order: a short label and its meaning. */
@@ -37,6 +39,7 @@ export function mujocoSpec(info: MujocoInfo): EnvSpec {
     id: info.id,
     title: info.title,
     gymId: info.gymId,
+    paperDescription: info.paperDescription,
     description: `${info.summary}
 
 The world is a rigid-body physics simulation (MuJoCo). One step applies the action for ${info.dt} of simulated time; positions, angles and velocities then follow the body's equations of motion with joint limits, damping, gravity and contacts, which a program can only approximate (for example with a simple explicit integrator per joint).

@@ -1,10 +1,12 @@
 import { mujocoSpec } from './mujoco';
+import { paperDescription } from './description-paper';
 
 /** Reacher-v4: a two-joint planar arm reaching for a target. */
 export const spec = mujocoSpec({
   id: 'reacher',
   title: 'Reacher',
   gymId: 'Reacher-v4',
+  paperDescription,
   summary:
     'A two-link arm lies flat on a table, its base fixed at the origin. The first link (length 0.1) turns about the base, the second (its fingertip 0.11 from the elbow) about the elbow. A target point sits on the table and does not move during an episode. The aim is to bring the fingertip onto the target. With q0 the base angle and q1 the elbow angle, the fingertip is at x = 0.1·cos(q0) + 0.11·cos(q0 + q1), y = 0.1·sin(q0) + 0.11·sin(q0 + q1); the recorded fingertip offsets come from slightly before the end of the step, so this holds to within about 0.003.',
   observation: [

@@ -1,10 +1,12 @@
 import { mujocoSpec } from '../reacher/mujoco';
+import { paperDescription } from './description-paper';
 
 /** Swimmer-v4: a three-segment swimmer in a viscous fluid. */
 export const spec = mujocoSpec({
   id: 'swimmer',
   title: 'Swimmer',
   gymId: 'Swimmer-v4',
+  paperDescription,
   summary:
     'A planar swimmer of three segments joined by two hinges moves through a viscous fluid on a plane and should swim forward (+x). Its x, y position is not part of the state.',
   observation: [

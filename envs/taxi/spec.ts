@@ -1,10 +1,12 @@
 import type { EnvSpec } from '../../src/core/env/types';
+import { paperDescription } from './description-paper';
 
 /** Taxi-v3 as in Gymnasium 0.29.1 (time limit 200). */
 export const spec: EnvSpec = {
   id: 'taxi',
   title: 'Taxi',
   gymId: 'Taxi-v3',
+  paperDescription,
   description: `A taxi drives on a 5x5 grid with walls, picks up a passenger at one of four marked stands and drops them off at another.
 
 Map (rows top to bottom, "|" is a wall the taxi cannot cross, ":" is an open boundary between two cells):

@@ -1,10 +1,12 @@
 import { mujocoSpec } from '../reacher/mujoco';
+import { paperDescription } from './description-paper';
 
 /** Walker2d-v4: a planar two-legged walker. */
 export const spec = mujocoSpec({
   id: 'walker2d',
   title: 'Walker 2D',
   gymId: 'Walker2d-v4',
+  paperDescription,
   summary:
     'A planar (2-D) two-legged robot: a torso on a right and a left leg, each made of thigh, leg and foot joined by hinges. It moves in the x (forward) / z (up) plane and should walk forward without falling. The torso\'s x position is not part of the state.',
   observation: [

@@ -1,9 +1,11 @@
 import { mkdir, readFile, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findPack } from '../../envs/index';
-import { PAPER_RESULTS } from '../core/bench/paper';
 import { benchCells, cellKey, parseBenchLines, runBenchCell, type BenchCell, type BenchLine, type PlanOutcome } from '../core/bench/run';
-import { buildTable, tableCsv, tableMarkdown } from '../core/bench/table';
+import { benchReport } from '../core/bench/report';
+import { PROTOCOLS, paperBudget, protocolSampling, recordDescription, recordProtocol, type ProtocolId } from '../core/protocol';
+import type { RunRecord } from '../core/run/types';
+import { descriptionFromArgs, protocolFromArgs } from './protocol';
 import { evaluateProgram } from '../core/cwm/evaluate';
 import type { EnvPack, Transition } from '../core/env/types';
 import { createReplayClient, type LlmClient } from '../core/llm';
@@ -18,7 +20,7 @@ import { writeText } from './io';
 import { liveClientFromArgs } from './provider';
 import { plannerFromArgs } from './plan';
 
-const FLAGS = ['envs', 'strategies', 'budget', 'seeds', 'provider', 'base-url', 'model', 'api-key-env', 'replay', 'episodes', 'out', 'simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'];
+const FLAGS = ['envs', 'strategies', 'budget', 'seeds', 'provider', 'base-url', 'model', 'api-key-env', 'replay', 'episodes', 'out', 'protocol', 'description', 'simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'];
 
 /** A list flag: comma-separated, no empty items. */
 function listFlag(args: ParsedArgs, name: string, example: string): string[] {
@@ -42,8 +44,11 @@ function runFile(prefix: string, cell: BenchCell): string {
   return join(`${prefix}.runs`, `${cell.envId}-${cell.strategy}-${cell.seed}.json`);
 }
 
-/** A replay client answering from the run a previous benchmark recorded for this cell. */
-async function replayClient(replayPrefix: string, cell: BenchCell): Promise<{ llm: LlmClient; model: string }> {
+/**
+ * A replay client answering from the run a previous benchmark recorded for this cell. The results
+ * name the model that run used, so a replayed benchmark writes the same table.
+ */
+async function replayClient(replayPrefix: string, cell: BenchCell): Promise<{ llm: LlmClient; model: string; record: RunRecord }> {
   const file = runFile(replayPrefix, cell);
   let text: string;
   try {
@@ -53,7 +58,11 @@ async function replayClient(replayPrefix: string, cell: BenchCell): Promise<{ ll
   }
   const checked = validateRunRecord(JSON.parse(text));
   if (!checked.ok) throw new UsageError(`${file}: ${checked.error}`);
-  return { llm: createReplayClient(checked.record), model: `replay:${checked.record.provider.model}` };
+  const record = checked.record;
+  const want = cell.protocol ?? 'playground';
+  if (recordProtocol(record) !== want) throw new UsageError(`${file} was made with the ${recordProtocol(record)} protocol; replay it with --protocol ${recordProtocol(record)}`);
+  if (recordDescription(record) !== (cell.description ?? 'hinted')) throw new UsageError(`${file} was made with the ${recordDescription(record)} description; replay it with --description ${recordDescription(record)}`);
+  return { llm: createReplayClient(record), model: `${record.provider.kind}:${record.provider.model}`, record };
 }
 
 async function readLines(path: string): Promise<BenchLine[]> {
@@ -87,18 +96,24 @@ async function bench(argv: string[]): Promise<number> {
     if (!isStrategyId(id)) throw new UsageError(`unknown strategy "${id}" in --strategies; use gif-mcts, worldcoder, best-of-n or refine`);
     return id as StrategyId;
   });
-  if (!args.flags.has('budget')) throw new UsageError('missing --budget: the number of model calls per search, e.g. --budget 10');
-  const budget = intFlag(args, 'budget', 10, 1);
+  const protocol: ProtocolId = protocolFromArgs(args);
+  const description = descriptionFromArgs(args, packs.map((p) => p.spec), protocol);
+  // The paper protocol defaults to the paper's budget for the model (50 open-weights, 10 OpenAI).
+  if (!args.flags.has('budget') && protocol !== 'paper') throw new UsageError('missing --budget: the number of model calls per search, e.g. --budget 10 (or use --protocol paper for the paper\'s budgets)');
+  const budgetFlag = args.flags.has('budget') ? intFlag(args, 'budget', 10, 1) : undefined;
   const seeds = seedsFromFlag(stringFlag(args, 'seeds') ?? '1');
   const episodes = intFlag(args, 'episodes', 10, 1);
   const planner = plannerFromArgs(args);
+  // The paper planned 10 episodes with its planner settings; anything less is marked in the table.
+  const reducedPlanner = episodes !== 10 || ['simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'].some((f) => args.flags.has(f));
   const provider = stringFlag(args, 'provider');
   if (!provider) throw new UsageError('missing --provider: use openai (or any OpenAI-compatible server with --base-url), anthropic, or replay with --replay <prefix>');
   const replayPrefix = stringFlag(args, 'replay');
   if (provider === 'replay' && !replayPrefix) throw new UsageError('--provider replay answers from a previous benchmark; pass its --out prefix with --replay <prefix>');
   const live = provider === 'replay' ? null : liveClientFromArgs(args, provider);
+  const liveSampling = live ? protocolSampling(protocol, live.llm.info) : undefined;
 
-  const cells = benchCells(packs.map((p) => p.spec.id), strategies, seeds);
+  const cells = benchCells(packs.map((p) => p.spec.id), strategies, seeds, { protocol, description });
   const wanted = new Set(cells.map(cellKey));
   const jsonl = `${out}.jsonl`;
   const done = new Map((await readLines(jsonl)).filter((l) => wanted.has(cellKey(l))).map((l) => [cellKey(l), l]));
@@ -120,8 +135,11 @@ async function bench(argv: string[]): Promise<number> {
       const pack = packs.find((p) => p.spec.id === cell.envId)!;
       if (!data.has(cell.envId)) data.set(cell.envId, await pack.datasets[0].load());
       const transitions = data.get(cell.envId)!;
-      const client = live ?? (await replayClient(replayPrefix!, cell));
-      process.stderr.write(`${label}: searching (${budget} calls)\n`);
+      const replayed = live ? null : await replayClient(replayPrefix!, cell);
+      const client = live ?? replayed!;
+      const budget = budgetFlag ?? (replayed ? (replayed.record.budget ?? replayed.record.calls.length) : paperBudget(live!.llm.info));
+      const sampling = replayed?.record.sampling ?? liveSampling;
+      process.stderr.write(`${label}: searching (${budget} calls, ${PROTOCOLS[protocol].label}, ${cell.description} description)\n`);
       try {
         const { line, record } = await runBenchCell(cell, {
           pack,
@@ -129,6 +147,9 @@ async function bench(argv: string[]): Promise<number> {
           llm: client.llm,
           model: client.model,
           budget,
+          sampling,
+          replayed: replayed !== null,
+          reducedPlanner,
           evaluate: (program, reward, signal) => evaluateProgram(runner, program, transitions, pack.spec, { reward, signal }),
           plan: (program, seed, signal) => planOutcome(pack, program, seed, episodes, planner, signal),
           onEvent: (e) => {
@@ -152,17 +173,15 @@ async function bench(argv: string[]): Promise<number> {
     process.off('SIGINT', onSigint);
     await runner.close();
   }
-  const table = buildTable([...done.values()]);
-  await writeText(`${out}.md`, benchMarkdown(tableMarkdown(table)), 'Markdown table');
-  await writeText(`${out}.csv`, tableCsv(table), 'CSV table');
+  // In grid order, whatever order the cells finished in: a resumed run writes the same table.
+  const ordered = cells.map((c) => done.get(cellKey(c))).filter((l): l is BenchLine => l !== undefined);
+  const report = benchReport(ordered);
+  await writeText(`${out}.md`, report.markdown, 'Markdown table');
+  await writeText(`${out}.csv`, report.csv, 'CSV table');
+  await writeText(`${out}.json`, report.json, 'JSON table');
   const left = cells.length - done.size;
-  process.stdout.write(`${done.size}/${cells.length} cells done${left ? ` (${left} left: rerun to resume)` : ''}; table in ${out}.md and ${out}.csv, results in ${jsonl}\n`);
+  process.stdout.write(`${PROTOCOLS[protocol].label}: ${done.size}/${cells.length} cells done${left ? ` (${left} left: rerun to resume)` : ''}; table in ${out}.md, ${out}.csv and ${out}.json, results in ${jsonl}\n`);
   return left === 0 ? 0 : 1;
-}
-
-/** The Markdown file: the table plus where the paper's numbers come from. */
-function benchMarkdown(table: string): string {
-  return `${table}\nPaper columns: ${PAPER_RESULTS.source}\n`;
 }
 
 /** R for the bench: N/A where the pack has no simulator; the planning evaluation otherwise. */

@@ -1,7 +1,7 @@
 import type { EnvPack, Transition } from '../core/env/types';
 import { datasetHash } from '../core/env/dataset';
 import { DEFAULT_SAMPLES, evaluateProgram } from '../core/cwm/evaluate';
-import { createReplayClient, LlmError, PAPER_SAMPLING, type LlmClient, type ReplayClient } from '../core/llm';
+import { createReplayClient, LlmError, type LlmClient, type ReplayClient } from '../core/llm';
 import { Rng } from '../core/rng';
 import { validateRunRecord } from '../core/run/validate';
 import type { RunRecord } from '../core/run/types';
@@ -12,8 +12,10 @@ import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, typ
 import { packFromArgs, transitionsFromArgs } from './eval';
 import { readJson, writeText } from './io';
 import { liveClientFromArgs } from './provider';
+import { descriptionFromArgs, protocolFromArgs } from './protocol';
+import { PROTOCOLS, descriptionText, paperBudget, protocolLabel, protocolSampling, recordDescription, recordProtocol } from '../core/protocol';
 
-const FLAGS = ['env', 'strategy', 'budget', 'seed', 'provider', 'base-url', 'model', 'api-key-env', 'transitions', 'run', 'out', 'samples'];
+const FLAGS = ['env', 'strategy', 'budget', 'seed', 'provider', 'base-url', 'model', 'api-key-env', 'transitions', 'run', 'out', 'protocol', 'description', 'samples'];
 
 /** The model client named by --provider; the key comes from an environment variable, never argv. */
 function clientFromArgs(args: ParsedArgs, provider: string, saved: RunRecord | null): { llm: LlmClient; replay: ReplayClient | null } {
@@ -89,8 +91,13 @@ async function search(argv: string[]): Promise<number> {
   if (!provider) throw new UsageError('missing --provider: use openai (or any OpenAI-compatible server with --base-url), anthropic, or replay with --run');
   const isReplay = provider === 'replay';
   const recordedCalls = saved ? saved.calls.filter((c) => !c.error).length : 0;
-  if (!args.flags.has('budget') && !isReplay) throw new UsageError('missing --budget: the number of model calls, e.g. --budget 20');
-  const budget = intFlag(args, 'budget', recordedCalls, 1);
+  const protocol = protocolFromArgs(args, saved ? recordProtocol(saved) : undefined);
+  const variant = descriptionFromArgs(args, [pack.spec], protocol)(pack.spec.id);
+  if (saved && recordDescription(saved) !== variant) {
+    throw new UsageError(`the run was made with the ${recordDescription(saved)} description; pass --description ${recordDescription(saved)} (or leave it out) to continue or replay it`);
+  }
+  if (!args.flags.has('budget') && !isReplay && protocol !== 'paper') throw new UsageError('missing --budget: the number of model calls, e.g. --budget 20 (the paper protocol defaults to the paper\'s budget for the model)');
+  const budgetFlag = args.flags.has('budget') ? intFlag(args, 'budget', 0, 1) : undefined;
   const seed = isReplay && saved ? saved.seed : intFlag(args, 'seed', 0);
   // Stochastic worlds are searched with the distributional score as the reward by default.
   // A saved run is continued or replayed with the samples it was scored with.
@@ -98,6 +105,7 @@ async function search(argv: string[]): Promise<number> {
   const samples = savedSamples ?? intFlag(args, 'samples', pack.spec.stochastic ? DEFAULT_SAMPLES : 1, 1);
   const objective = samples > 1 ? ('distribution' as const) : ('metric' as const);
   const { llm, replay } = clientFromArgs(args, provider, saved);
+  const budget = budgetFlag ?? (isReplay ? recordedCalls : (saved?.budget ?? paperBudget(llm.info)));
   const { transitions } = await transitionsFromArgs(args, pack);
   if (saved) checkResumable(saved, pack, transitions, strategyId);
 
@@ -105,14 +113,18 @@ async function search(argv: string[]): Promise<number> {
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
-  const sampling = { ...PAPER_SAMPLING };
+  // A replay sends what the recorded run sent; a live model gets its protocol's preset.
+  const sampling = (isReplay && saved?.sampling) || protocolSampling(protocol, llm.info);
+  const reward = PROTOCOLS[protocol].searchReward;
   const strategy = getStrategy(strategyId);
   const context = {
     spec: pack.spec,
-    description: pack.spec.description,
+    description: descriptionText(pack.spec, variant),
+    protocol,
+    descriptionVariant: variant,
     transitions,
     llm,
-    evaluate: (program: string, signal?: AbortSignal) => evaluateProgram(runner, program, transitions, pack.spec, { signal, seed, samples, objective }),
+    evaluate: (program: string, signal?: AbortSignal) => evaluateProgram(runner, program, transitions, pack.spec, { reward, signal, seed, samples, objective }),
     rng: Rng.seeded(seed),
     sampling,
     budget,
@@ -145,7 +157,7 @@ async function search(argv: string[]): Promise<number> {
     const record = await write();
     const best = record.best;
     const state = controller.signal.aborted ? 'stopped' : best && record.nodes.some((n) => n.id === best.nodeId) && record.resume?.solved ? 'solved' : 'budget used';
-    process.stdout.write(`${state}: ${record.calls.length} calls, ${record.nodes.length - 1} programs, best node ${best?.nodeId ?? '-'} score ${(best?.score ?? 0).toFixed(6)}; run written to ${out}\n`);
+    process.stdout.write(`${protocolLabel(protocol, variant)}: ${state}: ${record.calls.length} calls, ${record.nodes.length - 1} programs, best node ${best?.nodeId ?? '-'} score ${(best?.score ?? 0).toFixed(6)}; run written to ${out}\n`);
     return 0;
   } finally {
     process.off('SIGINT', onSigint);

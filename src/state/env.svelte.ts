@@ -2,6 +2,7 @@ import type { Action, EnvPack, EnvSpec, Obs, Simulator, Transition } from '../co
 import type { CustomEnv } from '../core/run/types';
 import { datasetHash } from '../core/env/dataset';
 import { Rng } from '../core/rng';
+import { defaultVariant, descriptionText, descriptionVariants, type DescriptionVariant, type RecordedDescription } from '../core/protocol';
 import { findPack } from '../../envs/index';
 import { findCustomPack, loadCustomPacks, type CustomPack } from './runs/custom-env.svelte';
 import { distinctRewards, filterTransitions, NO_FILTER, trajectoriesOf, type DatasetFilter } from '../ui/env/filter';
@@ -27,7 +28,12 @@ export class EnvState {
   custom = $state.raw<CustomEnv | null>(null);
   /** Set when a custom environment is not saved in this browser: what to do instead. */
   missing = $state<string | null>(null);
-  /** The description the model will receive; starts as the pack's and can be edited. */
+  /**
+   * Which description the model reads: the paper's (Gymnasium documentation, the default where the
+   * paper had one) or the hinted one (exact constants and equations).
+   */
+  variant = $state<DescriptionVariant>('hinted');
+  /** The description the model will receive; starts as the variant's text and can be edited. */
   description = $state('');
   datasetId = $state('');
   transitions = $state.raw<Transition[] | null>(null);
@@ -38,7 +44,13 @@ export class EnvState {
   tab = $state<'world' | 'data' | 'search'>('world');
   readonly play: PlayState | null;
 
-  descriptionEdited = $derived.by(() => this.description !== this.pack.spec.description);
+  /** The unedited text of the chosen variant (a custom environment has only its own). */
+  variantText = $derived.by(() => (this.custom ? this.pack.spec.description : descriptionText(this.pack.spec, this.variant)));
+  descriptionEdited = $derived.by(() => this.description !== this.variantText);
+  /** What a run record says about the description. */
+  recordedVariant = $derived.by((): RecordedDescription => (this.custom ? 'custom' : this.variant));
+  /** The variants this environment offers. */
+  variants = $derived.by((): DescriptionVariant[] => (this.custom ? ['hinted'] : descriptionVariants(this.pack.spec)));
   rows = $derived(this.transitions ? filterTransitions(this.transitions, this.filter) : []);
   pageCount = $derived(Math.max(1, Math.ceil(this.rows.length / PAGE_SIZE)));
   pageRows = $derived(this.rows.slice(this.page * PAGE_SIZE, (this.page + 1) * PAGE_SIZE));
@@ -48,7 +60,8 @@ export class EnvState {
   constructor(pack: EnvPack) {
     this.pack = $state.raw(pack);
     this.custom = (pack as Partial<CustomPack>).custom ?? null;
-    this.description = pack.spec.description;
+    this.variant = this.custom ? 'hinted' : defaultVariant(pack.spec, 'paper');
+    this.description = this.custom ? pack.spec.description : descriptionText(pack.spec, this.variant);
     this.datasetId = pack.datasets[0]?.id ?? '';
     // Custom simulators are untrusted code: they run in the sandbox on the custom page, not here.
     this.play = pack.createSimulator ? new PlayState(pack, pack.createSimulator()) : null;
@@ -58,6 +71,7 @@ export class EnvState {
   adopt(pack: CustomPack): void {
     this.pack = pack;
     this.custom = pack.custom;
+    this.variant = 'hinted';
     this.description = pack.spec.description;
   }
 
@@ -66,7 +80,18 @@ export class EnvState {
   }
 
   resetDescription(): void {
-    this.description = this.pack.spec.description;
+    this.description = this.variantText;
+  }
+
+  /**
+   * Switches the description variant; the text becomes that variant's (an edit of the other one is
+   * dropped). A variant the environment lacks falls back to the hinted text.
+   */
+  setVariant(variant: DescriptionVariant): void {
+    const next = this.custom || !this.variants.includes(variant) ? 'hinted' : variant;
+    if (next === this.variant && this.description === this.variantText) return;
+    this.variant = next;
+    this.description = this.variantText;
   }
 
   /** Switches between CWMB and recorded data and loads it; the table filter starts over. */

@@ -52,6 +52,12 @@ export class ModelState {
   preset = $derived(this.presetsOfKind.find((p) => sameUrl(p.baseUrl, this.remote.baseUrl)));
   /** A custom URL (a local or private server) may work without a key; Anthropic never does. */
   needsKey = $derived(this.preset?.needsKey ?? this.kind === 'anthropic');
+  /** Provider, model and server of the next run: they pick the paper's sampling preset. */
+  providerInfo = $derived.by((): { kind: string; model: string; baseUrl?: string } => {
+    if (this.kind === 'webllm') return { kind: 'webllm', model: webLlm.modelId || '' };
+    if (this.kind === 'replay') return this.replayRecord?.provider ?? { kind: 'replay', model: '' };
+    return { kind: this.kind, model: this.remote.model.trim(), baseUrl: this.remote.baseUrl.trim() };
+  });
   /** One line for the run controls: which model a run would use. */
   summary = $derived(
     this.kind === 'webllm' ? `in-browser ${webLlm.modelId || 'model'}` : this.kind === 'replay' ? `replay of ${this.replayName || 'a run file'}` : `${this.remote.model} at ${this.remote.baseUrl}`,

@@ -2,7 +2,8 @@ import { DEFAULT_SAMPLES, evaluateProgram } from '../core/cwm/evaluate';
 import { guardInFlight } from '../core/run/index';
 import { localInFlightStore } from './runs/in-flight-store';
 import { datasetHash } from '../core/env/dataset';
-import { LlmError, PAPER_SAMPLING, type LlmClient } from '../core/llm/types';
+import { LlmError, type LlmClient } from '../core/llm/types';
+import { PROTOCOLS, defaultVariant, protocolSampling, recordDescription, recordProtocol, type ProtocolId } from '../core/protocol';
 import { Rng } from '../core/rng';
 import type { RunRecord, StrategyId } from '../core/run/types';
 import { strategies } from '../core/search';
@@ -27,6 +28,8 @@ export const DEFAULT_BUDGET = 50;
 export class RunController {
   readonly env: EnvState;
   strategyId = $state<StrategyId>('gif-mcts');
+  /** The protocol of the next run: the paper's (the default) or the playground's. */
+  protocol = $state<ProtocolId>('paper');
   budget = $state(DEFAULT_BUDGET);
   seed = $state(1);
   /** Hyperparameters as edited; starts at the strategy's paper defaults. */
@@ -72,6 +75,15 @@ export class RunController {
   /** Puts every hyperparameter back to the paper's default for the chosen strategy. */
   resetParams(): void {
     this.params = { ...strategies[this.strategyId].defaults };
+  }
+
+  /**
+   * Changes the protocol; the description switches to the protocol's variant (the paper text for
+   * the paper protocol where the environment has one, the hinted text for the playground).
+   */
+  setProtocol(id: ProtocolId): void {
+    this.protocol = id;
+    if (!this.env.custom) this.env.setVariant(defaultVariant(this.env.spec, id));
   }
 
   /** Changes the strategy; its own defaults replace the previous strategy's hyperparameters. */
@@ -137,6 +149,9 @@ export class RunController {
     this.session = null;
     const settings = continueSettings(record, this.budget);
     this.strategyId = settings.strategyId;
+    this.protocol = recordProtocol(record);
+    const variant = recordDescription(record);
+    if (variant !== 'custom') this.env.setVariant(variant);
     this.seed = settings.seed;
     this.budget = settings.budget;
     this.params = settings.params;
@@ -227,6 +242,9 @@ export class RunController {
     const replay = model.kind === 'replay' && !resume ? model.replayRecord : null;
     if (replay) {
       this.strategyId = replay.strategy;
+      this.protocol = recordProtocol(replay);
+      const variant = recordDescription(replay);
+      if (variant !== 'custom') this.env.setVariant(variant);
       this.seed = replay.seed;
       this.budget = replay.calls.length;
       this.params = { ...strategies[replay.strategy].defaults, ...(replay.params as Record<string, number>) };
@@ -245,22 +263,29 @@ export class RunController {
     const env: RunRecord['env'] = { id: spec.id, datasetHash: datasetHash(transitions), dataset: this.env.datasetId };
     if (this.env.custom) env.custom = this.env.custom;
     const strategy = resume ? strategies[resume.strategy] : this.strategy;
+    // A continued run keeps its own protocol; its record says which.
+    const protocol = resume ? recordProtocol(resume) : this.protocol;
+    const reward = PROTOCOLS[protocol].searchReward;
+    const sampling = (replay?.sampling && { ...replay.sampling }) || { ...protocolSampling(protocol, llm.info), seed: this.seed };
     // A candidate that takes the page down is recorded as that bug when the run resumes.
     let createdAt = resume?.createdAt ?? null;
     // Stochastic worlds are searched with the distributional score; a saved run keeps its own setting.
     const saved = resume?.params?.samples;
     const samples = typeof saved === 'number' ? saved : spec.stochastic ? DEFAULT_SAMPLES : 1;
     this.samples = samples;
-    const scoring = { seed: this.seed, samples, objective: samples > 1 ? ('distribution' as const) : ('metric' as const) };
+    const scoring = { reward, seed: this.seed, samples, objective: samples > 1 ? ('distribution' as const) : ('metric' as const) };
     const guard = guardInFlight(llm, (program, signal) => evaluateProgram(runner, program, transitions, spec, { ...scoring, signal }), transitions.length, localInFlightStore(() => createdAt));
     const session = strategy.create({
       spec,
       description: this.env.description,
+      protocol,
+      descriptionVariant: this.env.recordedVariant,
+      descriptionEdited: this.env.descriptionEdited,
       transitions,
       llm: guard.llm,
       evaluate: guard.evaluate,
       rng: Rng.seeded(this.seed),
-      sampling: { ...PAPER_SAMPLING, seed: this.seed },
+      sampling,
       budget: this.budget,
       seed: this.seed,
       params: { ...this.params },

@@ -50,7 +50,9 @@ describe('the playground app', () => {
     await page.waitForSelector('[data-testid="env-description"]');
     expect(page.url()).toContain('#/env/cartpole');
     const spec = getPack('cartpole').spec;
-    expect(await page.inputValue('[data-testid="env-description"]')).toBe(spec.description);
+    // A new run reads the paper's text (the paper variant) by default, and says so.
+    expect(await page.inputValue('[data-testid="env-description"]')).toBe(spec.paperDescription);
+    expect(await text(page, '[data-testid="description-variant-badge"]')).toBe('paper description');
 
     // Play the real simulator from the keyboard: CartPole pays 1 per step.
     await page.focus('[data-testid="play-real"]');

@@ -112,12 +112,22 @@ describe('benchmark page', () => {
     await page.getByRole('button', { name: 'Run 4 cells' }).click();
     await page.getByText('4 of 4 cells done').waitFor({ timeout: 240_000 });
     const table = await page.getByTestId('bench-table').innerText();
-    expect(table).toContain('cartpole\tgif-mcts\t1.00\t1.00\t1.00\t1.00 / 0.99\t1.00 / 1.11');
-    expect(table).toContain('cliffwalking\tworldcoder\t1.00\t1.00\t1.00\t1.00 / 0.89\t1.00 / 0.97');
-    expect(table).toContain('discrete mean\tgif-mcts');
+    // The paper protocol by default; a budget of 3 is not the paper's, so its columns carry a †.
+    expect(table).toContain('cartpole\tgif-mcts\tpaper\tpaper\t1.00\t1.00\t1.00\t1.00 / 0.99 †\t1.00 / 1.11 †');
+    expect(table).toContain('cliffwalking\tworldcoder\tpaper\tpaper\t1.00\t1.00\t1.00\t1.00 / 0.89 †\t1.00 / 0.97 †');
+    expect(table).toContain('discrete mean\tgif-mcts\tpaper\tpaper');
+    expect(await page.getByTestId('bench-meta').innerText()).toContain('- protocol: paper protocol\n- description: paper description\n- model: openai:fake-model');
+    expect(await page.getByTestId('bench-differs').innerText()).toContain('cartpole · gif-mcts vs paper GPT-4 Turbo: budget 3 (paper 10), reduced planner (R)');
     expect(await page.locator('svg path[data-strategy="gif-mcts"]').count()).toBe(1);
     expect(fake.requests).toHaveLength(4);
     await screenshot(page, 'bench-page');
+    await page.getByTestId('bench-table').scrollIntoViewIfNeeded();
+    await screenshot(page, 'bench-table');
+    // The playground protocol is another grid: its cells are not done, and the paper results stay stored.
+    await page.getByTestId('bench-protocol').selectOption('playground');
+    expect(await page.getByTestId('bench-description').inputValue()).toBe('hinted');
+    expect(await page.getByText('0 of 4 cells done').count()).toBe(1);
+    await page.getByTestId('bench-protocol').selectOption('paper');
     // A reload keeps the results (one localStorage key) and runs nothing again.
     await page.reload();
     await page.getByLabel('Budget (LLM calls)').fill('3');

@@ -6,6 +6,8 @@ import { Rng } from '../rng';
 import type { RunRecord, StrategyId } from '../run/types';
 import { getStrategy } from '../search/registry';
 import type { SearchEvent } from '../search/types';
+import { PROTOCOLS, type DescriptionVariant, type ProtocolId } from '../protocol/protocols';
+import { descriptionText } from '../protocol/descriptions';
 import type { BenchResult } from './table';
 
 /** One cell of a benchmark: an environment × strategy × seed. */
@@ -13,6 +15,10 @@ export interface BenchCell {
   envId: string;
   strategy: StrategyId;
   seed: number;
+  /** Absent: playground (results from before protocols existed). */
+  protocol?: ProtocolId;
+  /** Absent: hinted. */
+  description?: DescriptionVariant | 'custom';
 }
 
 /** What a benchmark stores per finished cell: the table's fields plus what explains them. */
@@ -20,6 +26,10 @@ export interface BenchLine extends BenchResult {
   budget: number;
   /** The model that wrote the programs, e.g. `openai:gpt-4o-mini` (never a key). */
   model: string;
+  /** Sampling sent with every call. */
+  sampling?: CompletionOptions;
+  /** Set when the cell was rebuilt from a recorded run instead of calling the model. */
+  replayed?: boolean;
   /** Why R is N/A, when it is (no simulator, oracle no better than random). */
   reason?: string;
   /** Mean returns behind R, when planning ran. */
@@ -33,12 +43,30 @@ export interface BenchLine extends BenchResult {
 
 /** The stable key of a cell, used to skip finished cells when a benchmark resumes. */
 export function cellKey(cell: BenchCell): string {
-  return `${cell.envId}|${cell.strategy}|${cell.seed}`;
+  const protocol = cell.protocol ?? 'playground';
+  const description = cell.description ?? 'hinted';
+  // Results from before protocols existed keep their old key (they are playground · hinted).
+  const setup = protocol === 'playground' && description === 'hinted' ? '' : `|${protocol}|${description}`;
+  return `${cell.envId}|${cell.strategy}|${cell.seed}${setup}`;
 }
 
 /** Every cell of a grid, environment-major (so early results cover a whole environment). */
-export function benchCells(envIds: readonly string[], strategies: readonly StrategyId[], seeds: readonly number[]): BenchCell[] {
-  return envIds.flatMap((envId) => strategies.flatMap((strategy) => seeds.map((seed) => ({ envId, strategy, seed }))));
+export function benchCells(
+  envIds: readonly string[],
+  strategies: readonly StrategyId[],
+  seeds: readonly number[],
+  setup: { protocol?: ProtocolId; description?: (envId: string) => DescriptionVariant } = {},
+): BenchCell[] {
+  return envIds.flatMap((envId) =>
+    strategies.flatMap((strategy) =>
+      seeds.map((seed) => {
+        const cell: BenchCell = { envId, strategy, seed };
+        if (setup.protocol) cell.protocol = setup.protocol;
+        if (setup.description) cell.description = setup.description(envId);
+        return cell;
+      }),
+    ),
+  );
 }
 
 /** The best score after each LLM call of a run (0 until a call produced a program). */
@@ -89,32 +117,42 @@ export interface BenchCellContext {
   /** The program's normalized return, or N/A (e.g. when the pack has no simulator). */
   plan(program: string, seed: number, signal?: AbortSignal): Promise<PlanOutcome>;
   sampling?: CompletionOptions;
+  /** Replay: the model the recorded run used, named in the results instead of the replay client. */
+  replayed?: boolean;
+  /** R is planned with fewer episodes or a smaller planner than the paper's. */
+  reducedPlanner?: boolean;
   onEvent?: (event: SearchEvent) => void;
   signal?: AbortSignal;
 }
 
 /**
- * Runs one benchmark cell: the search with `budget` LLM calls (tolerant reward, as search always
- * uses), then the best program's weighted accuracy with the paper's exact reward and the tolerant
- * one, and its normalized return. A model call that fails for good rejects (the cell runs again
+ * Runs one benchmark cell: the search with `budget` LLM calls under the cell's protocol (its
+ * description variant, its search reward: exact for the paper protocol, tolerant for the
+ * playground's), then the best program's weighted accuracy with the paper's exact reward and the
+ * tolerant one, and its normalized return. A model call that fails for good rejects (the cell runs again
  * on resume); a buggy best program is a result (accuracy 0).
  */
 export async function runBenchCell(cell: BenchCell, ctx: BenchCellContext): Promise<{ line: BenchLine; record: RunRecord }> {
   const { pack, signal } = ctx;
   const strategy = getStrategy(cell.strategy);
+  const protocol = PROTOCOLS[cell.protocol ?? 'playground'];
+  const variant = cell.description === 'paper' ? 'paper' : 'hinted';
+  const sampling = { ...(ctx.sampling ?? PAPER_SAMPLING), seed: cell.seed };
   const session = strategy.create({
     spec: pack.spec,
-    description: pack.spec.description,
+    description: descriptionText(pack.spec, variant),
+    protocol: protocol.id,
+    descriptionVariant: variant,
     transitions: ctx.transitions,
     llm: ctx.llm,
-    evaluate: (program, s) => ctx.evaluate(program, 'tolerant', s),
+    evaluate: (program, s) => ctx.evaluate(program, protocol.searchReward, s),
     rng: Rng.seeded(cell.seed),
-    sampling: { ...(ctx.sampling ?? PAPER_SAMPLING), seed: cell.seed },
+    sampling,
     budget: ctx.budget,
     seed: cell.seed,
     onEvent: ctx.onEvent,
   });
-  const record = await session.run(signal);
+  const record = { ...(await session.run(signal)), budget: ctx.budget };
   signal?.throwIfAborted();
   const best = record.best ? record.nodes[record.best.nodeId] : undefined;
   const program = best?.program ?? '';
@@ -132,6 +170,8 @@ export async function runBenchCell(cell: BenchCell, ctx: BenchCellContext): Prom
     discrete: pack.spec.action.kind !== 'box',
     strategy: cell.strategy,
     seed: cell.seed,
+    protocol: protocol.id,
+    description: variant,
     accuracyPaper,
     accuracyTolerant,
     R: plan.R,
@@ -142,6 +182,9 @@ export async function runBenchCell(cell: BenchCell, ctx: BenchCellContext): Prom
     bestByCall: bestByCall(record),
     budget: ctx.budget,
     model: ctx.model,
+    sampling,
+    ...(ctx.replayed ? { replayed: true } : {}),
+    ...(ctx.reducedPlanner ? { reducedPlanner: true } : {}),
     program,
     finishedAt: new Date().toISOString(),
   };

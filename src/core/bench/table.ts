@@ -1,3 +1,4 @@
+import type { ProtocolId, RecordedDescription } from '../protocol/protocols';
 import type { StrategyId } from '../run/types';
 import { PAPER_RESULTS } from './paper';
 import { formatStat, meanSe, type Stat } from './stats';
@@ -20,6 +21,14 @@ export interface BenchResult {
   calls: number;
   /** Best score after each LLM call, for the score-against-calls plot. */
   bestByCall: number[];
+  /** The protocol of the search; results from before protocols existed are playground runs. */
+  protocol?: ProtocolId;
+  /** The description the model read; older results used the hinted one. */
+  description?: RecordedDescription;
+  /** LLM calls each search was given. */
+  budget?: number;
+  /** Set when R came from fewer planning episodes or a smaller planner than the paper's. */
+  reducedPlanner?: boolean;
 }
 
 /** The paper's numbers for one environment (GPT-4 Turbo budget 10, Llama 3 70B budget 50). */
@@ -28,21 +37,32 @@ export interface PaperReference {
   llama?: { accuracy: number | null; R: number | null };
 }
 
-/** One row of the table: an environment × strategy across seeds. */
+/** How a row's set-up differs from the paper run it stands beside (empty: like for like). */
+export interface PaperDifferences {
+  gpt4: string[];
+  llama: string[];
+}
+
+/** One row of the table: an environment × strategy × protocol × description across seeds. */
 export interface BenchRow {
   envId: string;
   discrete: boolean;
   strategy: StrategyId;
+  protocol: ProtocolId;
+  description: RecordedDescription;
   accuracyPaper: Stat | null;
   accuracyTolerant: Stat | null;
   R: Stat | null;
   paper: PaperReference;
+  differs: PaperDifferences;
 }
 
-/** Group means (discrete / continuous) per strategy, as Table 2 of the paper. */
+/** Group means (discrete / continuous) per strategy and protocol, as Table 2 of the paper. */
 export interface BenchGroup {
   group: 'discrete' | 'continuous';
   strategy: StrategyId;
+  protocol: ProtocolId;
+  description: RecordedDescription;
   accuracyPaper: Stat | null;
   accuracyTolerant: Stat | null;
   R: Stat | null;
@@ -53,6 +73,9 @@ export interface BenchTable {
   rows: BenchRow[];
   groups: BenchGroup[];
 }
+
+/** The paper's budgets per column: GPT-4 Turbo ran 10 calls per environment, Llama 3 70B 50. */
+export const PAPER_BUDGETS = { gpt4: 10, llama: 50 } as const;
 
 function paperName(gymId: string | undefined): string | undefined {
   return gymId?.replace(/-v\d+$/, '');
@@ -66,36 +89,60 @@ function paperReference(gymId: string | undefined, strategy: StrategyId): PaperR
   return { gpt4: gpt4?.[strategy], llama: llama?.[strategy] };
 }
 
+/** What separates a group of results from the paper's protocol at a given budget. */
+function differences(results: readonly BenchResult[], paperBudget: number): string[] {
+  const out: string[] = [];
+  const protocols = new Set(results.map((r) => r.protocol ?? 'playground'));
+  const descriptions = new Set(results.map((r) => r.description ?? 'hinted'));
+  const budgets = new Set(results.map((r) => r.budget).filter((b): b is number => b !== undefined));
+  if ([...protocols].some((p) => p !== 'paper')) out.push('playground protocol');
+  for (const d of descriptions) if (d !== 'paper') out.push(`${d} description`);
+  for (const b of budgets) if (b !== paperBudget) out.push(`budget ${b} (paper ${paperBudget})`);
+  if (results.some((r) => r.reducedPlanner)) out.push('reduced planner (R)');
+  return out;
+}
+
 const values = (results: BenchResult[], pick: (r: BenchResult) => number | null) =>
   results.map(pick).filter((x): x is number => x !== null && Number.isFinite(x));
 
 /**
- * Aggregates results into the paper's table format: per environment and strategy the mean ±
- * standard error across seeds, then means over discrete and continuous environments (each
- * environment's mean counts once, as in the paper).
+ * Aggregates results into the paper's table format: per environment, strategy, protocol and
+ * description the mean ± standard error across seeds, then means over discrete and continuous
+ * environments (each environment's mean counts once, as in the paper). Rows come in the order
+ * their first result comes, so sorted input gives the same table however it was produced.
  */
 export function buildTable(results: readonly BenchResult[]): BenchTable {
   const keyed = new Map<string, BenchResult[]>();
   for (const r of results) {
-    const key = `${r.envId}\u0000${r.strategy}`;
+    const key = [r.envId, r.strategy, r.protocol ?? 'playground', r.description ?? 'hinted'].join('\u0000');
     keyed.set(key, [...(keyed.get(key) ?? []), r]);
   }
-  const rows: BenchRow[] = [...keyed.values()].map((group) => ({
-    envId: group[0].envId,
-    discrete: group[0].discrete,
-    strategy: group[0].strategy,
-    accuracyPaper: meanSe(values(group, (r) => r.accuracyPaper)),
-    accuracyTolerant: meanSe(values(group, (r) => r.accuracyTolerant)),
-    R: meanSe(values(group, (r) => r.R)),
-    paper: paperReference(group[0].gymId, group[0].strategy),
-  }));
+  const rows: BenchRow[] = [...keyed.values()].map((group) => {
+    const paper = paperReference(group[0].gymId, group[0].strategy);
+    return {
+      envId: group[0].envId,
+      discrete: group[0].discrete,
+      strategy: group[0].strategy,
+      protocol: group[0].protocol ?? 'playground',
+      description: group[0].description ?? 'hinted',
+      accuracyPaper: meanSe(values(group, (r) => r.accuracyPaper)),
+      accuracyTolerant: meanSe(values(group, (r) => r.accuracyTolerant)),
+      R: meanSe(values(group, (r) => r.R)),
+      paper,
+      differs: {
+        gpt4: paper.gpt4 ? differences(group, PAPER_BUDGETS.gpt4) : [],
+        llama: paper.llama ? differences(group, PAPER_BUDGETS.llama) : [],
+      },
+    };
+  });
   const groups: BenchGroup[] = [];
+  const setups = [...new Map(rows.map((r) => [`${r.strategy}\u0000${r.protocol}\u0000${r.description}`, r])).values()];
   for (const group of ['discrete', 'continuous'] as const) {
-    for (const strategy of [...new Set(rows.map((r) => r.strategy))]) {
-      const members = rows.filter((r) => r.strategy === strategy && r.discrete === (group === 'discrete'));
+    for (const { strategy, protocol, description } of setups) {
+      const members = rows.filter((r) => r.strategy === strategy && r.protocol === protocol && r.description === description && r.discrete === (group === 'discrete'));
       if (members.length === 0) continue;
       const means = (pick: (r: BenchRow) => Stat | null) => meanSe(members.map(pick).filter((s): s is Stat => s !== null).map((s) => s.mean));
-      groups.push({ group, strategy, accuracyPaper: means((r) => r.accuracyPaper), accuracyTolerant: means((r) => r.accuracyTolerant), R: means((r) => r.R) });
+      groups.push({ group, strategy, protocol, description, accuracyPaper: means((r) => r.accuracyPaper), accuracyTolerant: means((r) => r.accuracyTolerant), R: means((r) => r.R) });
     }
   }
   return { rows, groups };
@@ -103,31 +150,50 @@ export function buildTable(results: readonly BenchResult[]): BenchTable {
 
 const cell = (x: number | null | undefined) => (x === null || x === undefined ? 'N/A' : x.toFixed(2));
 
-/** The table as Markdown, with the paper's published numbers beside ours. */
-export function tableMarkdown(table: BenchTable): string {
-  const head = '| environment | strategy | accuracy (paper reward) | accuracy (tolerant) | R | paper GPT-4 Turbo acc / R | paper Llama 3 70B acc / R |';
-  const rule = '|---|---|---|---|---|---|---|';
-  const rows = table.rows.map(
-    (r) =>
-      `| ${r.envId} | ${r.strategy} | ${formatStat(r.accuracyPaper)} | ${formatStat(r.accuracyTolerant)} | ${formatStat(r.R)} | ` +
-      `${r.paper.gpt4 ? `${cell(r.paper.gpt4.accuracy)} / ${cell(r.paper.gpt4.R)}` : '—'} | ${r.paper.llama ? `${cell(r.paper.llama.accuracy)} / ${cell(r.paper.llama.R)}` : '—'} |`,
-  );
-  const groups = table.groups.map(
-    (g) => `| **${g.group} mean** | ${g.strategy} | ${formatStat(g.accuracyPaper)} | ${formatStat(g.accuracyTolerant)} | ${formatStat(g.R)} | | |`,
-  );
-  return [head, rule, ...rows, ...groups].join('\n') + '\n';
+/** A paper column's cell: its accuracy / R, marked † when our row was run differently. */
+export function paperCell(ref: PaperReference['gpt4'], differs: string[]): string {
+  if (!ref) return '—';
+  return `${cell(ref.accuracy)} / ${cell(ref.R)}${differs.length ? ' †' : ''}`;
 }
 
-/** The table as CSV (one row per environment × strategy, then the group means). */
+/** The notes that explain every † of a table, one per marked cell. */
+export function differenceNotes(table: BenchTable): string[] {
+  const notes: string[] = [];
+  for (const r of table.rows) {
+    if (r.differs.gpt4.length) notes.push(`${r.envId} · ${r.strategy} vs paper GPT-4 Turbo: ${r.differs.gpt4.join(', ')}`);
+    if (r.differs.llama.length) notes.push(`${r.envId} · ${r.strategy} vs paper Llama 3 70B: ${r.differs.llama.join(', ')}`);
+  }
+  return notes;
+}
+
+/** The table as Markdown, with the paper's published numbers beside ours and † where set-ups differ. */
+export function tableMarkdown(table: BenchTable): string {
+  const head = '| environment | strategy | protocol | description | accuracy (paper reward) | accuracy (tolerant) | R | paper GPT-4 Turbo acc / R | paper Llama 3 70B acc / R |';
+  const rule = '|---|---|---|---|---|---|---|---|---|';
+  const rows = table.rows.map(
+    (r) =>
+      `| ${r.envId} | ${r.strategy} | ${r.protocol} | ${r.description} | ${formatStat(r.accuracyPaper)} | ${formatStat(r.accuracyTolerant)} | ${formatStat(r.R)} | ` +
+      `${paperCell(r.paper.gpt4, r.differs.gpt4)} | ${paperCell(r.paper.llama, r.differs.llama)} |`,
+  );
+  const groups = table.groups.map(
+    (g) => `| **${g.group} mean** | ${g.strategy} | ${g.protocol} | ${g.description} | ${formatStat(g.accuracyPaper)} | ${formatStat(g.accuracyTolerant)} | ${formatStat(g.R)} | | |`,
+  );
+  const notes = differenceNotes(table);
+  const legend = notes.length ? `\n† Not like for like with the paper's run:\n${notes.map((n) => `- ${n}`).join('\n')}\n` : '';
+  return [head, rule, ...rows, ...groups].join('\n') + '\n' + legend;
+}
+
+/** The table as CSV (one row per environment × strategy × protocol × description, then the group means). */
 export function tableCsv(table: BenchTable): string {
   const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
   const stat = (s: Stat | null) => [num(s?.mean), num(s?.se), num(s?.n)];
+  const list = (xs: string[]) => (xs.length ? `"${xs.join('; ')}"` : '');
   const lines = [
-    ['row', 'environment', 'strategy', 'acc_paper_mean', 'acc_paper_se', 'acc_paper_n', 'acc_tolerant_mean', 'acc_tolerant_se', 'acc_tolerant_n', 'R_mean', 'R_se', 'R_n', 'paper_gpt4_acc', 'paper_gpt4_R', 'paper_llama_acc', 'paper_llama_R'].join(','),
+    ['row', 'environment', 'strategy', 'protocol', 'description', 'acc_paper_mean', 'acc_paper_se', 'acc_paper_n', 'acc_tolerant_mean', 'acc_tolerant_se', 'acc_tolerant_n', 'R_mean', 'R_se', 'R_n', 'paper_gpt4_acc', 'paper_gpt4_R', 'paper_llama_acc', 'paper_llama_R', 'differs_from_paper_gpt4', 'differs_from_paper_llama'].join(','),
     ...table.rows.map((r) =>
-      ['env', r.envId, r.strategy, ...stat(r.accuracyPaper), ...stat(r.accuracyTolerant), ...stat(r.R), num(r.paper.gpt4?.accuracy), num(r.paper.gpt4?.R), num(r.paper.llama?.accuracy), num(r.paper.llama?.R)].join(','),
+      ['env', r.envId, r.strategy, r.protocol, r.description, ...stat(r.accuracyPaper), ...stat(r.accuracyTolerant), ...stat(r.R), num(r.paper.gpt4?.accuracy), num(r.paper.gpt4?.R), num(r.paper.llama?.accuracy), num(r.paper.llama?.R), list(r.differs.gpt4), list(r.differs.llama)].join(','),
     ),
-    ...table.groups.map((g) => [`${g.group}-mean`, '', g.strategy, ...stat(g.accuracyPaper), ...stat(g.accuracyTolerant), ...stat(g.R), '', '', '', ''].join(',')),
+    ...table.groups.map((g) => [`${g.group}-mean`, '', g.strategy, g.protocol, g.description, ...stat(g.accuracyPaper), ...stat(g.accuracyTolerant), ...stat(g.R), '', '', '', '', '', ''].join(',')),
   ];
   return lines.join('\n') + '\n';
 }

@@ -36,8 +36,16 @@ export interface EnvSpec {
   title: string;
   /** Gymnasium id this reproduces, e.g. `CartPole-v1`. */
   gymId?: string;
-  /** The natural-language description given to the LLM, in this project's own words. */
+  /**
+   * The hinted description: this project's own words, with the exact constants and equations.
+   * The playground protocol gives it to the model.
+   */
   description: string;
+  /**
+   * The paper description: the Gymnasium-documentation text the paper's prompts used (spaces,
+   * rewards, start and end of an episode; no constants or equations). Absent where the paper had none.
+   */
+  paperDescription?: string;
   observation: Space;
   action: Space;
   stateComparison: StateComparison;

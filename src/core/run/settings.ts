@@ -1,5 +1,6 @@
 import type { StrategyId } from './types';
 import { STRATEGY_IDS } from './validate';
+import { DESCRIPTION_VARIANTS, PROTOCOL_IDS, type DescriptionVariant, type ProtocolId } from '../protocol/protocols';
 
 /** The starting point of a run that a link can carry alone (issue 6, like TensorFlow Playground). */
 export interface RunSettings {
@@ -9,13 +10,17 @@ export interface RunSettings {
   seed: number;
   /** Dataset id of the pack (`cwmb`, `recorded`); absent means the pack's default. */
   dataset?: string;
+  /** The protocol (paper or playground); absent means the page's default. */
+  protocol?: ProtocolId;
+  /** The description variant; absent means the protocol's. */
+  description?: DescriptionVariant;
   /** Strategy hyperparameters (C, ε, widening…); absent keys take the strategy's defaults. */
   params: Record<string, number>;
 }
 
 type Field =
   | { key: 'env' | 'dataset'; kind: 'id' }
-  | { key: 'strategy'; kind: 'enum'; values: readonly string[] }
+  | { key: 'strategy' | 'protocol' | 'description'; kind: 'enum'; values: readonly string[] }
   | { key: 'budget' | 'seed'; kind: 'int'; min: number; max: number };
 
 /**
@@ -27,6 +32,8 @@ export const SETTINGS_SCHEMA: readonly Field[] = [
   { key: 'env', kind: 'id' },
   { key: 'dataset', kind: 'id' },
   { key: 'strategy', kind: 'enum', values: STRATEGY_IDS },
+  { key: 'protocol', kind: 'enum', values: PROTOCOL_IDS },
+  { key: 'description', kind: 'enum', values: DESCRIPTION_VARIANTS },
   { key: 'budget', kind: 'int', min: 1, max: 1000 },
   { key: 'seed', kind: 'int', min: 0, max: 2 ** 32 - 1 },
 ];
@@ -90,8 +97,10 @@ function assign(settings: RunSettings, field: Field, value: string): string | nu
       settings[field.key] = value;
       return null;
     case 'enum':
-      if (!field.values.includes(value)) return `strategy "${value.slice(0, 40)}" is unknown; use one of ${field.values.join(', ')}.`;
-      settings.strategy = value as StrategyId;
+      if (!field.values.includes(value)) return `${field.key} "${value.slice(0, 40)}" is unknown; use one of ${field.values.join(', ')}.`;
+      if (field.key === 'strategy') settings.strategy = value as StrategyId;
+      else if (field.key === 'protocol') settings.protocol = value as ProtocolId;
+      else settings.description = value as DescriptionVariant;
       return null;
     case 'int': {
       const n = Number(value);

@@ -1,6 +1,7 @@
 import type { Transition } from '../env/types';
 import type { Breakdown } from '../cwm/types';
-import type { ChatMessage } from '../llm/types';
+import type { ChatMessage, CompletionOptions } from '../llm/types';
+import type { ProtocolId, RecordedDescription } from '../protocol/protocols';
 
 /** Search strategies that record the same RunRecord (DESIGN.md section 5). */
 export type StrategyId = 'gif-mcts' | 'worldcoder' | 'best-of-n' | 'refine';
@@ -39,6 +40,8 @@ export interface NodeRecord {
   /** GIF-MCTS prefix (the node's state); absent for baselines. */
   prefix?: string;
   terminal?: boolean;
+  /** The model's critique (error explanation, location, fix suggestion) of an improve or fix under the paper's prompts. */
+  critique?: string;
 }
 
 /** A user-made environment that travels inside the record (issue 6). */
@@ -62,6 +65,14 @@ export interface RunRecord {
   params: Record<string, unknown>;
   seed: number;
   provider: { kind: string; model: string; baseUrl?: string };
+  /** The protocol the run followed; absent in records made before protocols existed (playground). */
+  protocol?: ProtocolId;
+  /** Which description the model read; absent in older records (hinted, or custom on a custom env). */
+  descriptionVariant?: RecordedDescription;
+  /** Set when the user edited that description before the run. */
+  descriptionEdited?: boolean;
+  /** The sampling settings sent with every call (never a key). */
+  sampling?: CompletionOptions;
   calls: CallRecord[];
   nodes: NodeRecord[];
   best: { nodeId: number; score: number } | null;

@@ -2,6 +2,7 @@ import type { CallKind, CallRecord, NodeAction, NodeRecord, RunRecord, StrategyI
 import { LIMITS } from './limits';
 import { RecordError, checkShape, describe, isObject, read } from './check';
 import { checkCustomEnv } from './validate-env';
+import { PROTOCOL_IDS, RECORDED_DESCRIPTIONS } from '../protocol/protocols';
 
 /** Every strategy a record may name (DESIGN.md section 5). */
 export const STRATEGY_IDS: readonly StrategyId[] = ['gif-mcts', 'worldcoder', 'best-of-n', 'refine'];
@@ -61,8 +62,22 @@ function checkTop(r: Record<string, unknown>): void {
   read.string(provider.kind, 'provider.kind', 100);
   read.string(provider.model, 'provider.model', 300);
   if (provider.baseUrl !== undefined) read.string(provider.baseUrl, 'provider.baseUrl', 2000);
+  // Records from before protocols existed carry none of these: they read as playground / hinted.
+  if (r.protocol !== undefined) read.oneOf(r.protocol, 'protocol', PROTOCOL_IDS);
+  if (r.descriptionVariant !== undefined) read.oneOf(r.descriptionVariant, 'descriptionVariant', RECORDED_DESCRIPTIONS);
+  if (r.descriptionEdited !== undefined) read.boolean(r.descriptionEdited, 'descriptionEdited');
+  if (r.sampling !== undefined) checkSampling(r.sampling);
   if (r.resume !== undefined) read.object(r.resume, 'resume');
   if (r.status !== undefined) read.oneOf(r.status, 'status', STATUSES);
+}
+
+function checkSampling(value: unknown): void {
+  const s = read.object(value, 'sampling');
+  read.number(s.temperature, 'sampling.temperature', 0, 10);
+  read.number(s.topP, 'sampling.topP', 0, 1);
+  if (s.topK !== undefined) read.integer(s.topK, 'sampling.topK', 0);
+  read.integer(s.maxTokens, 'sampling.maxTokens', 1);
+  if (s.seed !== undefined) read.integer(s.seed, 'sampling.seed', 0, 2 ** 32 - 1);
 }
 
 function checkCalls(value: unknown): CallRecord[] {
@@ -119,6 +134,7 @@ function checkNodes(value: unknown, callIds: Set<number>): void {
     read.number(n.value, `${p}.value`);
     if (n.prefix !== undefined) read.string(n.prefix, `${p}.prefix`);
     if (n.terminal !== undefined) read.boolean(n.terminal, `${p}.terminal`);
+    if (n.critique !== undefined) read.string(n.critique, `${p}.critique`, 50_000);
   });
 }
 

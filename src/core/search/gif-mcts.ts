@@ -1,4 +1,5 @@
 import type { CallKind, RunRecord } from '../run/types';
+import type { ProtocolId } from '../protocol/protocols';
 import { firstLines, lineCount } from '../prompts/prefix';
 import { backup } from './backup';
 import { refreshExhausted } from './exhausted';
@@ -136,7 +137,7 @@ export class GifMctsSession extends SessionBase<GifPlan> {
     const predictor = this.model.predictors[kind];
     predictor.learn(predictor.globalValue(), localValue(parent, kind), score);
     predictor.observe(score);
-    if (node.result?.solved) return; // the stop check comes before backup
+    if (node.result?.solved) return; // the stop check (the protocol's stop rule) comes before backup
     backup(path, node, score, this.p.gamma, node.buggy);
     applyFixChain(parent, node, this.p.maxFixes, this.p.bugValue);
     refreshExhausted(node);
@@ -145,10 +146,10 @@ export class GifMctsSession extends SessionBase<GifPlan> {
   /** Sets a new node's prefix, terminal flag, fix budget, temporary value and action slots. */
   private expand(node: TreeNode, parent: TreeNode, isFix: boolean): void {
     const p = this.p;
-    const lines = parent.prefixLines + p.linesPerNode;
+    const { lines, terminal } = childPrefix(this.protocol, parent.prefixLines, p.linesPerNode, lineCount(node.program));
     node.prefixLines = lines;
     node.prefix = firstLines(node.program, lines);
-    node.terminal = lineCount(node.program) <= lines;
+    node.terminal = terminal;
     node.buggy = node.result?.bug != null;
     node.fixesLeft = node.buggy && isFix ? parent.fixesLeft - 1 : p.maxFixes;
     if (node.terminal) return;
@@ -190,6 +191,20 @@ export class GifMctsSession extends SessionBase<GifPlan> {
   valueModelState(): Record<CallKind, PredictorState> {
     return this.model.state();
   }
+}
+
+/**
+ * A child's prefix length and terminal flag. Playground: the parent's lines + L, terminal when the
+ * program has no more lines than that. Paper (its parser): the empty root counts as one line, and
+ * the child is terminal only when its program adds fewer than L lines to the parent's.
+ */
+export function childPrefix(protocol: ProtocolId, parentLines: number, linesPerNode: number, programLines: number): { lines: number; terminal: boolean } {
+  if (protocol === 'paper') {
+    const lines = Math.max(1, parentLines) + linesPerNode;
+    return { lines, terminal: programLines < lines };
+  }
+  const lines = parentLines + linesPerNode;
+  return { lines, terminal: programLines <= lines };
 }
 
 /** GIF-MCTS: generate, improve and fix under UCT with a learned value of untried actions. */

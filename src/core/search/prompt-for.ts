@@ -1,6 +1,7 @@
 import type { CallKind } from '../run/types';
 import type { ChatMessage } from '../llm/types';
 import { buildFixPrompt, buildGeneratePrompt, buildImprovePrompt } from '../prompts/builders';
+import { buildPaperFixPrompt, buildPaperGeneratePrompt, buildPaperImprovePrompt } from '../prompts/paper';
 import type { PromptContext } from '../prompts/contract';
 import type { TreeNode } from './tree';
 import type { SearchContext } from './types';
@@ -12,10 +13,21 @@ export function promptContext(ctx: SearchContext): PromptContext {
 
 /**
  * The prompt of an action at a node, the same for every strategy: generate continues the node's
- * prefix, improve shows its first failing transition, fix shows its cleaned error.
+ * prefix, improve shows its first failing transition, fix shows its cleaned error. The paper
+ * protocol words them as the paper did (critique first, then "## Correct code").
  */
 export function promptFor(ctx: SearchContext, kind: CallKind, parent: TreeNode): ChatMessage[] {
   const pc = promptContext(ctx);
+  if (ctx.protocol === 'paper') {
+    switch (kind) {
+      case 'generate':
+        return buildPaperGeneratePrompt(pc, parent.prefix);
+      case 'improve':
+        return buildPaperImprovePrompt(pc, parent.program, parent.result?.firstFailure ?? null);
+      case 'fix':
+        return buildPaperFixPrompt(pc, parent.program, parent.result?.bug ?? 'the program failed');
+    }
+  }
   switch (kind) {
     case 'generate':
       return buildGeneratePrompt(pc, parent.prefix);

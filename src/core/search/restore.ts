@@ -67,15 +67,17 @@ function checkOrder(record: RunRecord): void {
  * continues with statistics rebuilt from its nodes; it does not replay the original RNG. The RNG
  * starts from `Rng.seeded(record.seed)` (its old position is unknown), every successful call so
  * far counts against the budget, and evaluation extras are derived from the node (the transition
- * counts are unknown, so `correct` and `total` are 0; a bug-free node with accuracy 1 is solved).
+ * counts are unknown, so `correct` and `total` are 0; a bug-free node with accuracy 1 is solved, or,
+ * under the paper protocol's stop rule, one with score exactly 1).
  * Node ids may skip numbers (a fork keeps its path's ids) but must grow in creation order.
  */
 export function freshCommonResume(record: RunRecord, strategy: StrategyId): CommonResume {
   if (record.strategy !== strategy) fail(`it was made by "${record.strategy}", not "${strategy}"`);
   if (record.nodes[0]?.parentId !== null) fail('it has no root node, so there is nothing to continue from');
   checkOrder(record);
+  const paper = record.protocol === 'paper';
   const results = record.nodes.map((n) =>
-    n.parentId === null ? null : { correct: 0, total: 0, solved: n.bug === null && n.accuracy >= 1, firstFailure: null },
+    n.parentId === null ? null : { correct: 0, total: 0, solved: n.bug === null && (paper ? n.score === 1 : n.accuracy >= 1), firstFailure: null },
   );
   return {
     rng: Rng.seeded(record.seed).state().map((w) => w >>> 0),
@@ -113,6 +115,7 @@ export function rebuildNodes(record: RunRecord, resume: CommonResume): TreeNode[
       parent,
       action: n.action,
       callId: n.callId,
+      ...(n.critique !== undefined ? { critique: n.critique } : {}),
       program: n.program,
       prefix,
       prefixLines: lineCount(prefix),

@@ -4,6 +4,8 @@ import type { ChatMessage } from '../llm/types';
 import { Rng } from '../rng';
 import type { CallKind, CallRecord, NodeAction, NodeRecord, RunRecord, StrategyId } from '../run/types';
 import { programFromCompletion } from '../prompts/program';
+import { parsePaperCompletion } from '../prompts/critique';
+import { PROTOCOLS, recordDescription, recordProtocol, type ProtocolId } from '../protocol/protocols';
 import { copyCall, errorMessage, newCall, streamCall } from './call';
 import { freshCommonResume, rebuildNodes, readCommonResume, resultExtra, type CommonResume } from './restore';
 import { createRoot, toNodeRecord, type TreeNode } from './tree';
@@ -36,6 +38,9 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
   private readonly createdAt: string;
   private readonly env: RunRecord['env'];
   private readonly seed: number;
+  /** The protocol of the run: a continued record keeps its own. */
+  protected readonly protocol: ProtocolId;
+  private readonly description: Pick<RunRecord, 'descriptionVariant' | 'descriptionEdited'>;
   /**
    * Continuing a record without `resume` state (a fork, or a record from elsewhere): its nodes are
    * kept as they are and the strategy rebuilds its statistics from them (`rebuildFromNodes`).
@@ -62,6 +67,8 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
       this.createdAt = resume.createdAt;
       this.env = { ...resume.env };
       this.seed = resume.seed;
+      this.protocol = recordProtocol(resume);
+      this.description = { descriptionVariant: recordDescription(resume), ...(resume.descriptionEdited ? { descriptionEdited: true } : {}) };
       this.best = this.rebuilt ? firstBest(this.nodes) : resume.best ? (this.nodeById(resume.best.nodeId) ?? null) : null;
     } else {
       this.nodes = [createRoot()];
@@ -71,7 +78,14 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
       this.createdAt = new Date().toISOString();
       this.env = ctx.env ? { ...ctx.env } : { id: ctx.spec.id, datasetHash: datasetHash(ctx.transitions) };
       this.seed = ctx.seed;
+      this.protocol = ctx.protocol ?? 'playground';
+      this.description = {
+        descriptionVariant: ctx.descriptionVariant ?? (ctx.env?.custom ? 'custom' : 'hinted'),
+        ...(ctx.descriptionEdited ? { descriptionEdited: true } : {}),
+      };
     }
+    // Prompts follow the run's protocol, which a continued record fixes whatever the caller passed.
+    if (ctx.protocol !== this.protocol) this.ctx = { ...ctx, protocol: this.protocol };
     if (this.solved) this.status = 'done';
   }
 
@@ -138,11 +152,18 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
     const call = newCall(this.nextCallId(), plan.kind, plan.messages);
     this.emit({ type: 'call-start', callId: call.id, kind: plan.kind, parentId: plan.parent.id });
     let program: string;
+    let critique: string | undefined;
     let result: EvalResult;
     try {
       await streamCall(this.ctx.llm, call, this.ctx.sampling, (e) => this.emit(e), signal);
-      program = programFromCompletion(plan.kind, call.completion, plan.prefix);
-      result = await this.ctx.evaluate(program, signal);
+      if (this.protocol === 'paper') {
+        const parsed = parsePaperCompletion(plan.kind, call.completion, plan.prefix);
+        program = parsed.program;
+        critique = parsed.critique ?? undefined;
+      } else {
+        program = programFromCompletion(plan.kind, call.completion, plan.prefix);
+      }
+      result = await this.score(program, signal);
     } catch (error) {
       call.error = errorMessage(error);
       this.calls.push(call);
@@ -154,10 +175,21 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
     this.emit({ type: 'call-end', callId: call.id, ms: call.ms, tokens: call.tokens });
     this.iterations++;
     const node = this.makeNode(plan.parent, plan.kind, program, result, call.id);
+    if (critique !== undefined) node.critique = critique;
     this.apply(plan, node);
     this.record(node);
     if (this.finished) this.finish();
     return !this.finished;
+  }
+
+  /**
+   * Scores a program; `solved` then says whether the search may stop here: a correct program
+   * (playground), or a score of exactly 1 (paper protocol, as the paper's code stops).
+   */
+  private async score(program: string, signal?: AbortSignal): Promise<EvalResult> {
+    const result = await this.ctx.evaluate(program, signal);
+    if (PROTOCOLS[this.protocol].stopRule === 'score-one') return { ...result, solved: result.bug === null && result.score === 1 };
+    return result;
   }
 
   /** Emits the node, updates the best program (the first with the strictly highest score). */
@@ -202,7 +234,7 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
   async addUserNode(parentId: number, program: string): Promise<NodeRecord> {
     const parent = this.nodeById(parentId);
     if (!parent) throw new Error(`no node ${parentId} in this run; pick a node of the tree as the parent`);
-    const result = await this.ctx.evaluate(program);
+    const result = await this.score(program);
     const node = this.makeNode(parent, 'user', program, result);
     this.attachUser(node);
     this.record(node);
@@ -229,6 +261,9 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
       params: { ...this.params },
       seed: this.seed,
       provider,
+      protocol: this.protocol,
+      ...this.description,
+      sampling: { ...this.ctx.sampling },
       calls: this.calls.map(copyCall),
       nodes: this.nodes.map((n) => toNodeRecord(n, this.baseline)),
       best: this.best ? { nodeId: this.best.id, score: this.best.result?.score ?? 0 } : null,

@@ -21,6 +21,8 @@ export interface TreeNode {
   /** The node's state: the first `prefixLines` lines of its program. */
   prefix: string;
   prefixLines: number;
+  /** The model's critique, parsed from a paper-style improve or fix answer. */
+  critique?: string;
   /** The evaluation of `program`; null for the root. */
   result: EvalResult | null;
   visits: number;
@@ -94,6 +96,7 @@ export function toNodeRecord(node: TreeNode, baseline = false): NodeRecord {
     value: baseline ? (r?.score ?? 0) : nodeValue(node),
   };
   if (node.callId !== undefined) record.callId = node.callId;
+  if (node.critique !== undefined) record.critique = node.critique;
   if (!baseline) {
     record.prefix = node.prefix;
     record.terminal = node.terminal;

@@ -3,6 +3,7 @@ import type { EvalResult } from '../cwm/types';
 import type { CompletionOptions, LlmClient } from '../llm/types';
 import type { CallKind, NodeRecord, RunRecord, StrategyId } from '../run/types';
 import type { Rng } from '../rng';
+import type { ProtocolId, RecordedDescription } from '../protocol/protocols';
 
 /** Scores a program on the run's dataset (in a sandboxed worker in the page, a worker thread in Node). */
 export type Evaluate = (program: string, signal?: AbortSignal) => Promise<EvalResult>;
@@ -20,8 +21,14 @@ export type SearchEvent =
 /** Everything a strategy needs from outside: the model, the scorer, the seeded RNG. */
 export interface SearchContext {
   spec: EnvSpec;
-  /** The description the model receives (the spec's, or the user's edit). */
+  /** The description the model receives (a variant of the spec's, or the user's edit). */
   description: string;
+  /** The protocol: prompt wording, GIF-MCTS prefix rule and stop rule; default playground. */
+  protocol?: ProtocolId;
+  /** Which description `description` is, for the record; default hinted. */
+  descriptionVariant?: RecordedDescription;
+  /** The user edited the description. */
+  descriptionEdited?: boolean;
   transitions: Transition[];
   llm: LlmClient;
   evaluate: Evaluate;

@@ -1,6 +1,7 @@
 import { findPack, packs } from '../../../envs/index';
 import { benchCells, cellKey, parseBenchLines, runBenchCell, type BenchCell, type BenchLine } from '../../core/bench/run';
-import { buildTable, tableCsv } from '../../core/bench/table';
+import { benchReport } from '../../core/bench/report';
+import { PROTOCOLS, defaultVariant, protocolSampling, type DescriptionVariant, type ProtocolId } from '../../core/protocol';
 import { evaluateProgram } from '../../core/cwm/evaluate';
 import type { StrategyId } from '../../core/run/types';
 import { browserRunner } from '../evaluator';
@@ -39,6 +40,10 @@ function load(): BenchLine[] {
  */
 export class BenchState {
   envIds = $state<string[]>(['cartpole', 'cliffwalking']);
+  /** The protocol of new cells: the paper's by default. */
+  protocol = $state<ProtocolId>('paper');
+  /** The description variant of new cells (environments without a paper text use the hinted one). */
+  description = $state<DescriptionVariant>('paper');
   strategies = $state<StrategyId[]>(['gif-mcts', 'worldcoder']);
   budget = $state(10);
   seeds = $state(1);
@@ -50,16 +55,38 @@ export class BenchState {
   running = $state(false);
   errors = $state<string[]>([]);
 
-  cells = $derived(benchCells(this.envIds, this.strategies, Array.from({ length: this.seeds }, (_, i) => i)));
+  cells = $derived(
+    benchCells(this.envIds, this.strategies, Array.from({ length: this.seeds }, (_, i) => i), {
+      protocol: this.protocol,
+      description: (envId) => this.variantOf(envId),
+    }),
+  );
   /** Finished results of the current grid (a stored result from another grid stays stored). */
   current = $derived.by(() => {
     const wanted = new Set(this.cells.map(cellKey));
     return this.results.filter((r) => wanted.has(cellKey(r)) && r.budget === this.budget);
   });
-  table = $derived(buildTable(this.current));
+  /** The table, its header and its exports, in grid order (so a resumed grid shows the same table). */
+  report = $derived.by(() => {
+    const byKey = new Map(this.current.map((r) => [cellKey(r), r]));
+    return benchReport(this.cells.map((c) => byKey.get(cellKey(c))).filter((r): r is BenchLine => r !== undefined));
+  });
+  table = $derived(this.report.table);
   progress = $derived(this.cells.length ? this.current.length / this.cells.length : 0);
 
   private controller: AbortController | null = null;
+
+  /** Chooses the protocol; the description follows it (paper text for the paper protocol). */
+  setProtocol(id: ProtocolId): void {
+    this.protocol = id;
+    this.description = PROTOCOLS[id].description;
+  }
+
+  /** The variant an environment's cells use: the chosen one, or hinted where there is no paper text. */
+  variantOf(envId: string): DescriptionVariant {
+    const spec = findPack(envId)?.spec;
+    return this.description === 'paper' && spec ? defaultVariant(spec, 'paper') : 'hinted';
+  }
 
   /** Runs every unfinished cell of the grid; resolves when all ran, failed or were cancelled. */
   async run(): Promise<void> {
@@ -104,6 +131,8 @@ export class BenchState {
         llm,
         model: `${llm.info.kind}:${llm.info.model}`,
         budget: this.budget,
+        sampling: protocolSampling(cell.protocol ?? 'playground', llm.info),
+        reducedPlanner: this.fast || this.episodes !== 10,
         evaluate: (program, reward, s) => evaluateProgram(browserRunner(), program, transitions, pack.spec, { reward, signal: s }),
         plan: (program, seed, s) => {
           update({ phase: 'planning' });
@@ -139,11 +168,15 @@ export class BenchState {
   }
 
   csv(): string {
-    return tableCsv(this.table);
+    return this.report.csv;
   }
 
   json(): string {
-    return JSON.stringify({ table: this.table, results: this.current }, null, 2);
+    return this.report.json;
+  }
+
+  markdown(): string {
+    return this.report.markdown;
   }
 
   private save(): void {

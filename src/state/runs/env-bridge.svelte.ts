@@ -12,6 +12,7 @@ interface Controller {
   seed: number;
   params: Record<string, number>;
   setStrategy(id: RunRecord['strategy']): void;
+  setProtocol(id: NonNullable<RunRecord['protocol']>): void;
   /** The saved run the controller continues, so autosave writes there. */
   savedId: string | null;
   /** Continues a saved run, paused, from its record. */
@@ -43,6 +44,8 @@ function attach(env: EnvState, run: Controller, envId: string): void {
   const settings = linkOpener.takeSettings(envId);
   if (settings) {
     run.setStrategy(settings.strategy);
+    if (settings.protocol) run.setProtocol(settings.protocol);
+    if (settings.description) env.setVariant(settings.description);
     run.budget = settings.budget;
     run.seed = settings.seed;
     run.params = { ...run.params, ...settings.params };

@@ -49,10 +49,39 @@ describe('benchmark table', () => {
 
   it('prints Markdown and CSV with the paper beside ours', () => {
     const md = tableMarkdown(table);
-    expect(md).toContain('| cartpole | gif-mcts | 0.90 ± 0.10 | 0.95 ± 0.05 | 1.00 ± 0.10 | 1.00 / 0.99 | 1.00 / 1.11 |');
-    expect(md).toContain('| mountaincar | gif-mcts | 1.00 | 1.00 | N/A | 1.00 / N/A | 1.00 / N/A |');
+    // Results without a protocol are playground runs with the hinted description: marked † against the paper.
+    expect(md).toContain('| cartpole | gif-mcts | playground | hinted | 0.90 ± 0.10 | 0.95 ± 0.05 | 1.00 ± 0.10 | 1.00 / 0.99 † | 1.00 / 1.11 † |');
+    expect(md).toContain('| mountaincar | gif-mcts | playground | hinted | 1.00 | 1.00 | N/A | 1.00 / N/A † | 1.00 / N/A † |');
     const csv = tableCsv(table).split('\n');
-    expect(csv[0].split(',')).toHaveLength(16);
-    expect(csv[1]).toBe('env,cartpole,gif-mcts,0.9,0.09999999999999998,2,0.95,0.04999999999999999,2,1,0.10000000000000003,2,1,0.99,1,1.11');
+    expect(csv[0].split(',')).toHaveLength(20);
+    expect(csv[1]).toBe('env,cartpole,gif-mcts,playground,hinted,0.9,0.09999999999999998,2,0.95,0.04999999999999999,2,1,0.10000000000000003,2,1,0.99,1,1.11,"playground protocol; hinted description","playground protocol; hinted description"');
+  });
+});
+
+describe('benchmark table across protocols', () => {
+  const paper = (over: Partial<BenchResult>) => result({ protocol: 'paper', description: 'paper', ...over });
+
+  it('keeps protocols and descriptions in separate rows and group means', () => {
+    const table = buildTable([paper({ accuracyPaper: 0.5 }), result({ accuracyPaper: 1 }), paper({ envId: 'taxi', gymId: 'Taxi-v3', accuracyPaper: 0.7 })]);
+    expect(table.rows.map((r) => [r.envId, r.protocol, r.description, r.accuracyPaper!.mean])).toEqual([
+      ['cartpole', 'paper', 'paper', 0.5],
+      ['cartpole', 'playground', 'hinted', 1],
+      ['taxi', 'paper', 'paper', 0.7],
+    ]);
+    expect(table.groups.map((g) => [g.group, g.protocol, g.accuracyPaper!.mean, g.accuracyPaper!.n])).toEqual([
+      ['discrete', 'paper', 0.6, 2],
+      ['discrete', 'playground', 1, 1],
+    ]);
+  });
+
+  it('marks a paper cell only where the set-up differs: protocol, description or that column\'s budget', () => {
+    const [row] = buildTable([paper({ budget: 10 })]).rows;
+    expect(row.differs).toEqual({ gpt4: [], llama: ['budget 10 (paper 50)'] });
+    const md = tableMarkdown(buildTable([paper({ budget: 10 })]));
+    expect(md).toContain('| cartpole | gif-mcts | paper | paper | 1.00 | 1.00 | 1.00 | 1.00 / 0.99 | 1.00 / 1.11 † |');
+    expect(md).toContain('- cartpole · gif-mcts vs paper Llama 3 70B: budget 10 (paper 50)');
+    expect(buildTable([paper({ budget: 10, reducedPlanner: true })]).rows[0].differs.gpt4).toEqual(['reduced planner (R)']);
+    const hinted = buildTable([paper({ budget: 50, description: 'hinted' })]).rows[0];
+    expect(hinted.differs).toEqual({ gpt4: ['hinted description', 'budget 50 (paper 10)'], llama: ['hinted description'] });
   });
 });

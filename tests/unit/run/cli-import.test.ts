@@ -27,7 +27,7 @@ beforeAll(async () => {
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   const out = join(dir, 'run.json');
-  const args = ['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '6', '--seed', '3', '--provider', 'openai', '--base-url', fake.url, '--model', 'fake-model', '--out', out];
+  const args = ['--env', 'cartpole', '--strategy', 'gif-mcts', '--protocol', 'playground', '--budget', '6', '--seed', '3', '--provider', 'openai', '--base-url', fake.url, '--model', 'fake-model', '--out', out];
   expect(await searchCommand(args)).toBe(0);
   vi.restoreAllMocks();
   text = await readFile(out, 'utf8');

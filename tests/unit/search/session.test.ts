@@ -26,8 +26,10 @@ describe('search sessions: events, records, user nodes, parameters', () => {
     const ctx = toyContext([program('A', 'SCORE 0.4'), program('B', 'BUG boom'), program('C', 'SCORE 0.9')], 3, 5);
     const record = await strategies['gif-mcts'].create(ctx).run();
     expect(validateRunRecord(JSON.parse(JSON.stringify(record)))).toMatchObject({ ok: true });
-    expect(Object.keys(record)).toEqual(['version', 'createdAt', 'env', 'strategy', 'params', 'seed', 'provider', 'calls', 'nodes', 'best', 'resume', 'status']);
+    expect(Object.keys(record)).toEqual(['version', 'createdAt', 'env', 'strategy', 'params', 'seed', 'provider', 'protocol', 'descriptionVariant', 'sampling', 'calls', 'nodes', 'best', 'resume', 'status']);
     expect(record.version).toBe(1);
+    // A context that names no protocol is a playground run with the hinted description.
+    expect([record.protocol, record.descriptionVariant]).toEqual(['playground', 'hinted']);
     expect(new Date(record.createdAt).toISOString()).toBe(record.createdAt);
     expect(record.env).toEqual({ id: 'toy', datasetHash: expect.stringMatching(/^[0-9a-f]{8}$/) });
     expect(record.params).toEqual(GIF_MCTS_DEFAULTS);
