@@ -57,7 +57,8 @@ export async function evaluateProgram(
   const outcome = await runner.run(program, inputs, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, seed: options.seed, samples, signal: options.signal });
   if (!outcome.ok) return buggyResult(transitions.length, formatBug(outcome.error, program));
   if (outcome.predictions.length !== transitions.length * samples) {
-    return buggyResult(transitions.length, `the program produced ${outcome.predictions.length} predictions for ${transitions.length * samples} runs`);
+    const expected = samples === 1 ? `${transitions.length} transitions` : `${transitions.length} transitions × ${samples} samples`;
+    return buggyResult(transitions.length, `the program produced ${outcome.predictions.length} predictions for ${expected}`);
   }
   const all = outcome.predictions.map((p) => normalizePrediction(p, spec.observation));
   // Checked sample by sample, so a problem names its transition.
