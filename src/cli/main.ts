@@ -8,11 +8,18 @@ const USAGE = `cwm — Code World Models from the command line
   cwm envs                                   list environments
   cwm record --env <id> --seed <n> [--episodes <k>] --out <file>
   cwm eval --env <id> --program <file.js> [--program <file.js> …] [--transitions <file.json>] [--reward tolerant|paper] [--seed <n>] [--samples <k>] [--timeout-ms <ms>] [--json]
-  cwm search --env <id> --strategy gif-mcts|worldcoder|best-of-n|refine --budget <n> --seed <n>
+  cwm search --env <id> --strategy gif-mcts|worldcoder|best-of-n|refine [--budget <n>] --seed <n>
+             [--protocol paper|playground] [--description paper|hinted] [--samples <k>]
              --provider openai|anthropic|replay [--base-url <url>] [--model <m>] [--api-key-env <VAR>]
              [--transitions <file>] [--run <file>] --out <run.json>
   cwm plan --env <id> --program <file.js> [--episodes 10] [--seed n] [--json]
-  cwm bench --envs <ids> --strategies <ids> --budget <n> --seeds <n> --provider … --out <prefix>
+  cwm bench --envs <ids> --strategies <ids> [--budget <n>] --seeds <n> [--protocol paper|playground]
+            [--description paper|hinted] --provider … [--replay <prefix>] --out <prefix>
+
+  --protocol paper (the default) runs the paper's benchmark protocol: the paper's descriptions,
+  exact reward in search, the paper's prompts, prefix and stop rules, sampling and budget per
+  provider (50 calls for open-weights models, 10 for OpenAI's). --protocol playground runs this
+  playground's own defaults (hinted descriptions, tolerant reward; --budget required).
 
 Exit codes: 0 done, 2 bad input (the message says what to fix), 1 unexpected failure.`;
 

@@ -137,6 +137,7 @@ async function search(argv: string[]): Promise<number> {
   const write = async () => {
     const record = session.snapshot();
     record.params = { ...record.params, sampling, ...(samples > 1 ? { samples } : {}) };
+    record.budget = budget;
     await writeText(out, JSON.stringify(record, null, 2) + '\n', 'run record');
     return record;
   };

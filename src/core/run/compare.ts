@@ -1,10 +1,13 @@
 import type { RunRecord, StrategyId } from './types';
+import { protocolLabel, recordDescription, recordProtocol } from '../protocol/protocols';
 
 /** What the runs list and the compare view show about one run. */
 export interface RunSummary {
   name: string;
   env: string;
   strategy: StrategyId;
+  /** Protocol and description, e.g. "paper protocol · paper description". */
+  protocol: string;
   seed: number;
   createdAt: string;
   bestScore: number;
@@ -33,6 +36,7 @@ export function summarizeRun(record: RunRecord): RunSummary {
     name: record.name ?? `${record.env.id} · ${record.strategy}`,
     env: record.env.id,
     strategy: record.strategy,
+    protocol: protocolLabel(recordProtocol(record), recordDescription(record), record.descriptionEdited),
     seed: record.seed,
     createdAt: record.createdAt,
     bestScore: record.best?.score ?? 0,
@@ -48,6 +52,8 @@ export interface RunComparison {
   a: RunSummary;
   b: RunSummary;
   sameEnv: boolean;
+  /** Both runs followed the same protocol with the same description. */
+  sameProtocol: boolean;
   /** bestScore of b minus that of a. */
   scoreDelta: number;
   /** 'a', 'b', or 'tie' by best score, then by fewer calls to reach it. */
@@ -70,5 +76,5 @@ export function compareRuns(ra: RunRecord, rb: RunRecord): RunComparison {
   let leader: RunComparison['leader'] = 'tie';
   if (a.bestScore !== b.bestScore) leader = a.bestScore > b.bestScore ? 'a' : 'b';
   else if (ca !== cb && a.bestScore > 0) leader = ca < cb ? 'a' : 'b';
-  return { a, b, sameEnv: a.env === b.env, scoreDelta: b.bestScore - a.bestScore, leader, callsToBest: { a: ca, b: cb } };
+  return { a, b, sameEnv: a.env === b.env, sameProtocol: a.protocol === b.protocol, scoreDelta: b.bestScore - a.bestScore, leader, callsToBest: { a: ca, b: cb } };
 }

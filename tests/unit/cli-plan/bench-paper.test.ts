@@ -149,4 +149,16 @@ describe('cwm bench --protocol paper with a scripted model', () => {
     ]);
     expect(await readFile(`${out}.md`, 'utf8')).toContain('# CWMB benchmark: playground protocol\n');
   });
+
+  test('without --budget the paper protocol takes the paper\'s budget for the model: 50 for an open-weights server', async () => {
+    session.fake = await scriptedServer();
+    const out = join(session.dir, 'budget');
+    const argv = ['--envs', 'pendulum', '--strategies', 'best-of-n', '--seeds', '1', ...planner, '--out', out, '--protocol', 'paper', ...live(session.fake)];
+    expect(await benchCommand(argv)).toBe(0);
+    const [line] = parseBenchLines(await readFile(`${out}.jsonl`, 'utf8'));
+    // The correct Pendulum program scores below 1 on the exact metric, so all 50 calls are made.
+    expect(line).toMatchObject({ budget: 50, calls: 50, protocol: 'paper', description: 'paper' });
+    expect(session.fake.requests).toHaveLength(50);
+    expect(await readFile(`${out}.md`, 'utf8')).toContain('| pendulum | best-of-n | paper | paper |');
+  });
 });

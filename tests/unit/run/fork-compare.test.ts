@@ -60,4 +60,12 @@ describe('compareRuns', () => {
     expect(compareRuns(a, d)).toMatchObject({ leader: 'b', callsToBest: { a: 4, b: 1 } });
     expect(compareRuns(a, sampleRecord()).leader).toBe('tie');
   });
+
+  it('says when two runs followed different protocols (an older record is a playground run)', () => {
+    const a = sampleRecord();
+    const b = { ...sampleRecord(), protocol: 'paper' as const, descriptionVariant: 'paper' as const };
+    expect(summarizeRun(a).protocol).toBe('playground protocol · hinted description');
+    expect(compareRuns(a, b)).toMatchObject({ sameProtocol: false, b: { protocol: 'paper protocol · paper description' } });
+    expect(compareRuns(b, { ...b }).sameProtocol).toBe(true);
+  });
 });
