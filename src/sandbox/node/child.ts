@@ -14,8 +14,13 @@ export interface RunnerChild {
   send(message: unknown): void;
   /** The last few KB of the child's stderr (V8 prints "heap out of memory" there). */
   stderr(): string;
+  /** The child has booted (SES locked down, runner built): an exit before that is not a candidate's doing. */
+  ready(): boolean;
   kill(): void;
 }
+
+/** Whether children get an address-space limit; turned off if a child cannot even boot under it. */
+let addressLimit = process.platform !== 'win32';
 
 // Node 20 spells the permission model's switch --experimental-permission; later versions --permission.
 const PERMISSION = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
@@ -28,8 +33,18 @@ const PERMISSION = process.allowedNodeEnvironmentFlags.has('--permission') ? '--
  * compartment could then neither run commands nor touch files.
  */
 export function startRunnerChild(limits: ChildLimits): RunnerChild {
-  const { command, argv } = runnerChildCommand(limits, CHILD_SOURCE);
+  const limited = addressLimit;
+  const { command, argv } = runnerChildCommand(limits, CHILD_SOURCE, limited);
   const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json', env: {}, windowsHide: true });
+  let ready = false;
+  child.on('message', (m: { op?: unknown }) => {
+    if (m?.op === 'ready') ready = true;
+  });
+  // A machine whose V8 needs more address space than the limit allows cannot start a child at
+  // all: later children start without the limit (the heap limit and the permissions remain).
+  child.on('exit', () => {
+    if (!ready && limited) addressLimit = false;
+  });
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   (child.stderr as { unref?: () => void } | null)?.unref?.(); // the IPC channel decides whether the child keeps us alive
@@ -43,6 +58,7 @@ export function startRunnerChild(limits: ChildLimits): RunnerChild {
       if (child.connected) child.send(message as object);
     },
     stderr: () => stderr,
+    ready: () => ready,
     kill: () => {
       child.removeAllListeners('message');
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -64,11 +80,12 @@ export function withPredictions(message: Record<string, unknown>): Record<string
 }
 
 /** The command line of a runner child running `source` (CommonJS text) under `limits`. */
-export function runnerChildCommand(limits: ChildLimits, source: string): { command: string; argv: string[] } {
+export function runnerChildCommand(limits: ChildLimits, source: string, limitAddressSpace = process.platform !== 'win32'): { command: string; argv: string[] } {
   const args = [PERMISSION, '--no-warnings', `--max-old-space-size=${limits.memoryLimitMb}`, '--max-semi-space-size=16', '-e', source];
-  // V8 reserves about 1 GB of address space on its own; the rest is for heap and buffers.
-  const addressKb = (1024 + 2 * limits.memoryLimitMb) * 1024;
-  if (process.platform === 'win32') return { command: process.execPath, argv: args };
+  // V8 reserves about 1 GB of address space on its own (more on some machines); the rest is for
+  // heap and buffers.
+  const addressKb = (2048 + 2 * limits.memoryLimitMb) * 1024;
+  if (!limitAddressSpace) return { command: process.execPath, argv: args };
   return { command: '/bin/sh', argv: ['-c', `ulimit -v ${addressKb} 2>/dev/null; exec "$0" "$@"`, process.execPath, ...args] };
 }
 

@@ -24,7 +24,7 @@ export type NodeRunner = CandidateRunner & StructuredRunner & { close(): Promise
 interface Slot {
   child: RunnerChild;
   keys: DatasetKeys;
-  current: (Pending & { id: number }) | null;
+  current: (Pending & { id: number; retried?: boolean }) | null;
   timer: ReturnType<typeof setTimeout> | null;
   served: number;
 }
@@ -42,7 +42,7 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
   const graceMs = options.graceMs ?? 1000;
   const recycleAfter = options.recycleAfter ?? 500;
   const slots: (Slot | null)[] = Array.from({ length: size }, () => null);
-  const queue: Pending[] = [];
+  const queue: (Pending & { retried?: boolean })[] = [];
   let nextId = 1;
   let closed = false;
 
@@ -88,6 +88,14 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
     });
     child.process.on('exit', () => {
       if (slots[index] !== slot) return;
+      if (!child.ready() && slot.current && !slot.current.retried) {
+        // The child never booted: not the candidate's doing. Run it again on a new child.
+        const { id: _id, ...job } = slot.current;
+        slot.current = null;
+        queue.unshift({ ...job, retried: true });
+        retire(slot, { kind: 'cancelled' });
+        return;
+      }
       // Give stderr a moment to arrive, so the bug can say "out of memory" when it was.
       setTimeout(() => retire(slot, { kind: 'crashed', message: childLostMessage(child.stderr(), memoryLimitMb) }), 20);
     });
