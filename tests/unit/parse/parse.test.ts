@@ -66,8 +66,8 @@ describe('CSV transitions', () => {
 });
 
 describe('JSON and JSONL transitions', () => {
-  it('parses CWMB transitions.json unchanged (CartPole, 4-element Box)', () => {
-    const text = readFileSync(resolve(import.meta.dirname, '../../../../shared/cwmb/CartPole-v1/transitions.json'), 'utf8');
+  it('parses CWMB transitions.json unchanged (the CartPole pack\'s copy, 4-element Box)', () => {
+    const text = readFileSync(resolve(import.meta.dirname, '../../../envs/cartpole/data/cwmb.json'), 'utf8');
     const source = JSON.parse(text);
     const r = parseTransitions(text);
     if (!r.ok) throw new Error(r.errors[0].message);
