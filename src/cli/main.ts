@@ -3,18 +3,31 @@ import { envsCommand } from './envs';
 import { evalCommand } from './eval';
 import { recordCommand } from './record';
 
-const USAGE = `cwm — Code World Models from the command line
-
-  cwm envs                                   list environments
-  cwm record --env <id> --seed <n> [--episodes <k>] --out <file>
-  cwm eval --env <id> --program <file.js> [--transitions <file.json>] [--reward tolerant|paper] [--timeout-ms <ms>] [--json]
-  cwm search --env <id> --strategy gif-mcts|worldcoder|best-of-n|refine --budget <n> --seed <n>
+/** Each command's usage, printed by `cwm <command> --help` and, all together, by `cwm help`. */
+const COMMAND_USAGE: Record<string, string> = {
+  envs: `  cwm envs                                   list environments`,
+  record: `  cwm record --env <id> --seed <n> [--episodes <k>] --out <file>
+                                             record transitions from the real simulator`,
+  eval: `  cwm eval --env <id> --program <file.js> [--transitions <file.json>] [--reward tolerant|paper] [--timeout-ms <ms>] [--json]
+                                             score a program on the pack's dataset or your transitions`,
+  search: `  cwm search --env <id> --strategy gif-mcts|worldcoder|best-of-n|refine --budget <n> --seed <n>
              --provider openai|anthropic|replay [--base-url <url>] [--model <m>] [--api-key-env <VAR>]
              [--transitions <file>] [--run <file>] --out <run.json>
-  cwm plan --env <id> --program <file.js> [--episodes 10] [--seed n] [--json]
-  cwm bench --envs <ids> --strategies <ids> --budget <n> --seeds <n> --provider … --out <prefix>
+                                             search for a Code World Model; keys come from OPENAI_API_KEY,
+                                             ANTHROPIC_API_KEY or the variable named by --api-key-env`,
+  plan: `  cwm plan --env <id> --program <file.js> [--episodes 10] [--seed n] [--json]
+                                             plan with a program as the world model, act in the real simulator`,
+  bench: `  cwm bench --envs <ids> --strategies <ids> --budget <n> --seeds <n> --provider … --out <prefix>
+                                             run every env × strategy × seed and write a results table`,
+};
 
-Exit codes: 0 done, 2 bad input (the message says what to fix), 1 unexpected failure.`;
+const EXIT_CODES = 'Exit codes: 0 done, 2 bad input (the message says what to fix), 1 unexpected failure.';
+
+const USAGE = `cwm — Code World Models from the command line
+
+${Object.values(COMMAND_USAGE).join('\n')}
+
+\`cwm <command> --help\` shows one command. ${EXIT_CODES}`;
 
 type Command = (argv: string[]) => Promise<number> | number;
 
@@ -35,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = commands[name];
   if (!load) throw new UsageError(`unknown command "${name}"; run \`cwm help\``);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`Usage:\n${COMMAND_USAGE[name]}\n\n${EXIT_CODES}`);
+    return 0;
+  }
   return (await load())(rest);
 }
 
