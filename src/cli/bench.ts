@@ -15,7 +15,7 @@ import { createNodeRunner } from '../node/node-runner';
 import { openNodeModelSession } from '../node/plan-session';
 import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { writeText } from './io';
-import { liveClientFromArgs } from './provider';
+import { liveClientFromArgs, providerAnswers } from './provider';
 import { plannerFromArgs } from './plan';
 
 const FLAGS = ['envs', 'strategies', 'budget', 'seeds', 'provider', 'base-url', 'model', 'api-key-env', 'replay', 'episodes', 'out', 'simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'];
@@ -97,6 +97,7 @@ async function bench(argv: string[]): Promise<number> {
   const replayPrefix = stringFlag(args, 'replay');
   if (provider === 'replay' && !replayPrefix) throw new UsageError('--provider replay answers from a previous benchmark; pass its --out prefix with --replay <prefix>');
   const live = provider === 'replay' ? null : liveClientFromArgs(args, provider);
+  if (live && !(await providerAnswers('bench', live.settings))) return 1;
 
   const cells = benchCells(packs.map((p) => p.spec.id), strategies, seeds);
   const wanted = new Set(cells.map(cellKey));

@@ -1,7 +1,7 @@
 import type { EnvPack, Transition } from '../core/env/types';
 import { datasetHash } from '../core/env/dataset';
 import { evaluateProgram } from '../core/cwm/evaluate';
-import { createReplayClient, LlmError, PAPER_SAMPLING, type LlmClient, type ReplayClient } from '../core/llm';
+import { createReplayClient, LlmError, PAPER_SAMPLING, type LlmClient, type ProviderSettings, type ReplayClient } from '../core/llm';
 import { Rng } from '../core/rng';
 import { validateRunRecord } from '../core/run/validate';
 import type { RunRecord } from '../core/run/types';
@@ -11,18 +11,19 @@ import { createNodeRunner } from '../node/node-runner';
 import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { packFromArgs, transitionsFromArgs } from './eval';
 import { readJson, writeText } from './io';
-import { liveClientFromArgs } from './provider';
+import { liveClientFromArgs, providerAnswers } from './provider';
 
 const FLAGS = ['env', 'strategy', 'budget', 'seed', 'provider', 'base-url', 'model', 'api-key-env', 'transitions', 'run', 'out'];
 
 /** The model client named by --provider; the key comes from an environment variable, never argv. */
-function clientFromArgs(args: ParsedArgs, provider: string, saved: RunRecord | null): { llm: LlmClient; replay: ReplayClient | null } {
+function clientFromArgs(args: ParsedArgs, provider: string, saved: RunRecord | null): { llm: LlmClient; replay: ReplayClient | null; settings?: ProviderSettings } {
   if (provider === 'replay') {
     if (!saved) throw new UsageError('--provider replay answers from a recorded run; pass it with --run <run.json>');
     const replay = createReplayClient(saved);
     return { llm: replay, replay };
   }
-  return { llm: liveClientFromArgs(args, provider).llm, replay: null };
+  const live = liveClientFromArgs(args, provider);
+  return { llm: live.llm, replay: null, settings: live.settings };
 }
 
 async function savedRun(args: ParsedArgs): Promise<RunRecord | null> {
@@ -92,9 +93,10 @@ async function search(argv: string[]): Promise<number> {
   if (!args.flags.has('budget') && !isReplay) throw new UsageError('missing --budget: the number of model calls, e.g. --budget 20');
   const budget = intFlag(args, 'budget', recordedCalls, 1);
   const seed = isReplay && saved ? saved.seed : intFlag(args, 'seed', 0);
-  const { llm, replay } = clientFromArgs(args, provider, saved);
+  const { llm, replay, settings } = clientFromArgs(args, provider, saved);
   const { transitions } = await transitionsFromArgs(args, pack);
   if (saved) checkResumable(saved, pack, transitions, strategyId);
+  if (settings && !(await providerAnswers('search', settings))) return 1;
 
   const runner = createNodeRunner();
   const controller = new AbortController();
