@@ -17,7 +17,7 @@ import { createNodeRunner } from '../sandbox/node/pool';
 import { openNodeModelSession } from '../sandbox/node/plan-session';
 import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { writeText } from './io';
-import { liveClientFromArgs } from './provider';
+import { liveClientFromArgs, providerAnswers } from './provider';
 import { plannerFromArgs } from './plan';
 
 const FLAGS = ['envs', 'strategies', 'budget', 'seeds', 'provider', 'base-url', 'model', 'api-key-env', 'replay', 'episodes', 'out', 'protocol', 'description', 'simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'];
@@ -112,6 +112,7 @@ async function bench(argv: string[]): Promise<number> {
   if (provider === 'replay' && !replayPrefix) throw new UsageError('--provider replay answers from a previous benchmark; pass its --out prefix with --replay <prefix>');
   const live = provider === 'replay' ? null : liveClientFromArgs(args, provider);
   const liveSampling = live ? protocolSampling(protocol, live.llm.info) : undefined;
+  if (live && !(await providerAnswers('bench', live.settings))) return 1;
 
   const cells = benchCells(packs.map((p) => p.spec.id), strategies, seeds, { protocol, description });
   const wanted = new Set(cells.map(cellKey));

@@ -1,7 +1,7 @@
 import type { EnvPack, Transition } from '../core/env/types';
 import { datasetHash } from '../core/env/dataset';
 import { DEFAULT_SAMPLES, evaluateProgram } from '../core/cwm/evaluate';
-import { createReplayClient, LlmError, type LlmClient, type ReplayClient } from '../core/llm';
+import { createReplayClient, LlmError, type LlmClient, type ProviderSettings, type ReplayClient } from '../core/llm';
 import { Rng } from '../core/rng';
 import { validateRunRecord } from '../core/run/validate';
 import type { RunRecord } from '../core/run/types';
@@ -11,20 +11,21 @@ import { createNodeRunner } from '../sandbox/node/pool';
 import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { packFromArgs, transitionsFromArgs } from './eval';
 import { readJson, writeText } from './io';
-import { liveClientFromArgs } from './provider';
+import { liveClientFromArgs, providerAnswers } from './provider';
 import { descriptionFromArgs, protocolFromArgs } from './protocol';
 import { PROTOCOLS, descriptionText, paperBudget, protocolLabel, protocolSampling, recordDescription, recordProtocol } from '../core/protocol';
 
 const FLAGS = ['env', 'strategy', 'budget', 'seed', 'provider', 'base-url', 'model', 'api-key-env', 'transitions', 'run', 'out', 'protocol', 'description', 'samples'];
 
 /** The model client named by --provider; the key comes from an environment variable, never argv. */
-function clientFromArgs(args: ParsedArgs, provider: string, saved: RunRecord | null): { llm: LlmClient; replay: ReplayClient | null } {
+function clientFromArgs(args: ParsedArgs, provider: string, saved: RunRecord | null): { llm: LlmClient; replay: ReplayClient | null; settings?: ProviderSettings } {
   if (provider === 'replay') {
     if (!saved) throw new UsageError('--provider replay answers from a recorded run; pass it with --run <run.json>');
     const replay = createReplayClient(saved);
     return { llm: replay, replay };
   }
-  return { llm: liveClientFromArgs(args, provider).llm, replay: null };
+  const live = liveClientFromArgs(args, provider);
+  return { llm: live.llm, replay: null, settings: live.settings };
 }
 
 async function savedRun(args: ParsedArgs): Promise<RunRecord | null> {
@@ -104,10 +105,11 @@ async function search(argv: string[]): Promise<number> {
   const savedSamples = typeof saved?.params?.samples === 'number' ? saved.params.samples : saved ? 1 : undefined;
   const samples = savedSamples ?? intFlag(args, 'samples', pack.spec.stochastic ? DEFAULT_SAMPLES : 1, 1);
   const objective = samples > 1 ? ('distribution' as const) : ('metric' as const);
-  const { llm, replay } = clientFromArgs(args, provider, saved);
+  const { llm, replay, settings } = clientFromArgs(args, provider, saved);
   const budget = budgetFlag ?? (isReplay ? recordedCalls : (saved?.budget ?? paperBudget(llm.info)));
   const { transitions } = await transitionsFromArgs(args, pack);
   if (saved) checkResumable(saved, pack, transitions, strategyId);
+  if (settings && !(await providerAnswers('search', settings))) return 1;
 
   const runner = createNodeRunner();
   const controller = new AbortController();

@@ -1,7 +1,8 @@
-import { createClient, createReplayClient, getPreset, presets, withRetry, type LlmClient, type ProviderPreset } from '../core/llm';
+import { checkReachable, createClient, createReplayClient, getPreset, presets, withRetry, type LlmClient, type ProviderPreset, type ProviderSettings } from '../core/llm';
 import { importRunFile } from '../core/run';
 import type { RunRecord } from '../core/run/types';
 import { keyStore, webLlm } from './llm';
+import { providerMemory, type RememberedProviders } from './llm/provider-memory';
 
 /** The four ways to reach a model, as the provider select offers them. */
 export type ProviderKind = 'webllm' | 'openai' | 'anthropic' | 'replay';
@@ -64,9 +65,31 @@ export class ModelState {
   );
 
   constructor() {
+    const saved = providerMemory.read();
+    for (const kind of ['openai', 'anthropic'] as const) {
+      const remembered = saved[kind];
+      if (remembered) Object.assign(this[kind], { baseUrl: remembered.baseUrl, model: remembered.model });
+    }
+    if (saved.kind) {
+      this.kind = saved.kind;
+      this.chosen = true;
+    }
     this.openai.key = keyStore.read('openai') ?? '';
     this.anthropic.key = keyStore.read('anthropic') ?? '';
     this.remember = Boolean(this.openai.key || this.anthropic.key);
+    // Base URL, model and the chosen provider survive a reload (keys only when the user asks).
+    $effect.root(() => {
+      $effect(() => providerMemory.write(this.remembered()));
+    });
+  }
+
+  /** What is written to this device for the next visit: never a key. */
+  private remembered(): RememberedProviders {
+    return {
+      kind: this.kind === 'replay' || !this.chosen ? undefined : this.kind, // a replay file is not kept
+      openai: { baseUrl: this.openai.baseUrl, model: this.openai.model },
+      anthropic: { baseUrl: this.anthropic.baseUrl, model: this.anthropic.model },
+    };
   }
 
   /** Picks the in-browser model when WebGPU works, unless the user already chose a provider. */
@@ -113,24 +136,44 @@ export class ModelState {
     }
   }
 
-  /** The model client for a run; throws a message saying what to set when something is missing. */
-  createClient(): LlmClient {
+  /**
+   * Whether the remote provider answers at its base URL: null when it does (or the provider is
+   * in-browser or a replay, which need no network), else the short "Cannot reach …" message.
+   */
+  async unreachable(signal?: AbortSignal): Promise<string | null> {
+    if (this.kind !== 'openai' && this.kind !== 'anthropic') return null;
+    const error = await checkReachable(this.remoteSettings(), undefined, signal);
+    return error ? error.message : null;
+  }
+
+  private remoteSettings(): ProviderSettings {
+    const settings = { kind: this.kind, baseUrl: this.remote.baseUrl.trim(), apiKey: this.remote.key.trim() || undefined, model: this.remote.model.trim(), supportsTopK: this.preset?.supportsTopK };
+    if (!/^https?:\/\/[^/]/.test(settings.baseUrl)) throw new Error(`The base URL "${settings.baseUrl}" is not a web address. Enter one starting with http:// or https://, e.g. ${this.presetsOfKind[0]?.baseUrl}.`);
+    return settings;
+  }
+
+  /**
+   * The model client for a run, with retries unless `retry` is false (the connection test wants
+   * one quick answer); throws a message saying what to set when something is missing.
+   */
+  createClient(retry = true): LlmClient {
     if (this.kind === 'webllm') return webLlm.client();
     if (this.kind === 'replay') {
       if (!this.replayRecord) throw new Error('Replay needs a run file: choose one under "Pick a model", or switch to another provider.');
       return createReplayClient(this.replayRecord); // never retried: a retry would skip a recorded answer
     }
-    const settings = { kind: this.kind, baseUrl: this.remote.baseUrl.trim(), apiKey: this.remote.key.trim() || undefined, model: this.remote.model.trim(), supportsTopK: this.preset?.supportsTopK };
-    if (!/^https?:\/\/[^/]/.test(settings.baseUrl)) throw new Error(`The base URL "${settings.baseUrl}" is not a web address. Enter one starting with http:// or https://, e.g. ${this.presetsOfKind[0]?.baseUrl}.`);
-    const client = createClient(settings, this.needsKey);
-    return withRetry(client);
+    const client = createClient(this.remoteSettings(), this.needsKey);
+    return retry ? withRetry(client) : client;
   }
 
   /** Sends a tiny prompt and reports, in words, whether the model answered. */
   async testConnection(): Promise<void> {
-    this.test = { status: 'testing', message: 'Asking the model to say "ok"…' };
+    this.test = { status: 'testing', message: `Checking that ${this.kind === 'webllm' || this.kind === 'replay' ? 'the model' : this.remote.baseUrl} answers…` };
     try {
-      const client = this.createClient();
+      const down = await this.unreachable();
+      if (down) throw new Error(down);
+      this.test = { status: 'testing', message: 'Asking the model to say "ok"…' };
+      const client = this.createClient(false);
       let text = '';
       const stream = client.complete([{ role: 'user', content: 'Reply with the single word: ok' }], { temperature: 0, topP: 1, maxTokens: 8, timeoutMs: 30_000 });
       for await (const chunk of stream) text += chunk;

@@ -54,6 +54,8 @@ export class RunController {
   strategy: SearchStrategy = $derived(strategies[this.strategyId]);
   active = $derived(this.status === 'running' || this.status === 'pausing' || this.status === 'paused');
   busy = $derived(this.status === 'running' || this.status === 'pausing');
+  /** A new search is waiting for the provider's reachability check. */
+  checking = $state(false);
   calls = $derived(this.record?.calls.length ?? 0);
   tokens = $derived(this.record?.calls.reduce((sum, c) => sum + c.tokens, 0) ?? 0);
   best = $derived(this.record?.best ?? null);
@@ -94,8 +96,9 @@ export class RunController {
 
   /** Starts a new search with the current model, strategy, budget, seed and hyperparameters. */
   async start(): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || this.checking) return;
     this.error = null;
+    if (!(await this.providerAnswers())) return;
     this.forgetSaved();
     const session = this.createSession();
     if (!session) return;
@@ -113,6 +116,7 @@ export class RunController {
       if (!this.openContinued()) return;
     } else if (!this.session || this.session.finished) {
       this.error = null;
+      if (this.checking || !(await this.providerAnswers())) return;
       this.forgetSaved();
       this.session = this.createSession();
       if (!this.session) return;
@@ -212,6 +216,19 @@ export class RunController {
     this.continuing = null;
     this.record = this.snap(this.session);
     return true;
+  }
+
+  /** Checks, before a new search, that the remote provider answers; false (with `error`) when not. */
+  private async providerAnswers(): Promise<boolean> {
+    this.checking = true;
+    try {
+      this.error = await model.unreachable();
+    } catch (e) {
+      this.error = (e as Error).message;
+    } finally {
+      this.checking = false;
+    }
+    return this.error === null;
   }
 
   /** A new search is not the saved run any more: autosave gives it its own entry. */

@@ -28,11 +28,22 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   return { context, page, errors };
 }
 
-/** Saves a screenshot under tests/e2e/screenshots/ (committed, so they can be looked at). */
-export async function screenshot(page: Page, name: string): Promise<string> {
-  const dir = resolve(import.meta.dirname, 'screenshots');
+/**
+ * Where screenshots go: test-results/screenshots/ (ignored by git) on an ordinary run, so `npm test`
+ * leaves the working tree clean; the committed tests/e2e/screenshots/ only when asked for with
+ * `UPDATE_SCREENSHOTS=1` (`npm run test:e2e:screenshots`).
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.UPDATE_SCREENSHOTS
+    ? resolve(import.meta.dirname, 'screenshots')
+    : resolve(import.meta.dirname, '../../test-results/screenshots');
   mkdirSync(dir, { recursive: true });
-  const file = resolve(dir, `${name}.png`);
+  return resolve(dir, `${name}.png`);
+}
+
+/** Saves a screenshot of the viewport (see `screenshotPath` for where). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = screenshotPath(name);
   await page.screenshot({ path: file });
   return file;
 }

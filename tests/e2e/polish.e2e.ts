@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { resolve } from 'node:path';
 import { PAPER_RESULTS } from '../../src/core/bench/paper';
 import { program } from '../fixtures/programs/index';
 import { startFakeOpenAi, type FakeServer } from '../support/fake-openai';
-import { appUrl, launch, screenshot } from './browser';
+import { appUrl, launch, screenshot, screenshotPath } from './browser';
 import { fencedAnswer } from './scripted-cartpole';
 import { controlsWithoutName, focusWalk, lowContrastText, tabStops } from './polish-checks';
 
@@ -76,7 +75,7 @@ describe('polish: layout, names, keyboard and themes', () => {
     // Tree and inspector together at the top of the page: the README screenshot.
     await page.evaluate(() => scrollTo(0, 0));
     await screenshot(page, 'app-run');
-    await page.screenshot({ path: resolve(import.meta.dirname, 'screenshots/polish-env-full.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('polish-env-full'), fullPage: true });
     await page.locator('.synth-play').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.evaluate(() => scrollBy(0, -70));
     await screenshot(page, 'polish-play-plan');

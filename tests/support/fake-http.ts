@@ -61,10 +61,12 @@ export interface Protocol {
 export interface FakeServer {
   /** The base URL to give the client. */
   url: string;
-  /** Every non-preflight request, in arrival order. */
+  /** Every model call (any request but CORS preflights and `GET …/models`), in arrival order. */
   requests: RecordedRequest[];
   /** How many CORS preflights (OPTIONS) arrived. */
   readonly preflights: number;
+  /** How many `GET …/models` arrived: the page's check that the server answers before a search. */
+  readonly modelLists: number;
   /** Appends replies to the script. */
   push(...replies: Reply[]): void;
   /** Scripted replies not yet used. */
@@ -98,6 +100,7 @@ export async function startFakeServer(protocol: Protocol, options: FakeOptions, 
   const queue: Reply[] = [...(options.script ?? [])];
   const requests: RecordedRequest[] = [];
   let preflights = 0;
+  let modelLists = 0;
   let served = 0;
 
   const server = createServer(async (req, res) => {
@@ -106,6 +109,10 @@ export async function startFakeServer(protocol: Protocol, options: FakeOptions, 
       preflights++;
       res.writeHead(204).end();
       return;
+    }
+    if (req.method === 'GET' && req.url?.endsWith('/models')) {
+      modelLists++;
+      return sendJson(res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model' }] });
     }
     const text = await readBody(req);
     let body: unknown = text;
@@ -119,7 +126,6 @@ export async function startFakeServer(protocol: Protocol, options: FakeOptions, 
     res.on('close', () => {
       if (!res.writableFinished) record.closedEarly = true;
     });
-    if (req.method === 'GET' && req.url?.endsWith('/models')) return sendJson(res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model' }] });
     if (req.method !== 'POST' || req.url !== protocol.endpoint) return sendJson(res, 404, protocol.error(404, `fake server: no route ${req.method} ${req.url}`));
     if (options.apiKey !== undefined && !protocol.authorized(req, options.apiKey)) return sendJson(res, 401, protocol.error(401, 'fake server: invalid API key'));
     const index = served++;
@@ -133,6 +139,9 @@ export async function startFakeServer(protocol: Protocol, options: FakeOptions, 
     requests,
     get preflights() {
       return preflights;
+    },
+    get modelLists() {
+      return modelLists;
     },
     push: (...replies) => void queue.push(...replies),
     get pending() {

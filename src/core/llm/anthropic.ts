@@ -15,6 +15,8 @@ export interface AnthropicSettings {
   apiKey: string;
   model: string;
   fetch?: FetchLike;
+  /** Calls come from a web page (default), so a refused call may be CORS; false in Node. */
+  crossOrigin?: boolean;
   /**
    * Which nucleus settings to send. Claude Sonnet 4.5 and later answer HTTP 400 "`temperature`
    * and `top_p` cannot both be specified for this model", so by default only temperature is sent
@@ -66,7 +68,7 @@ export function createAnthropicClient(settings: AnthropicSettings): LlmClient {
   const fetch = resolveFetch(settings.fetch);
   const baseUrl = (settings.baseUrl ?? ANTHROPIC_BASE_URL).replace(/\/+$/, '');
   const url = joinUrl(baseUrl, baseUrl.endsWith('/v1') ? 'messages' : 'v1/messages');
-  const context: ErrorContext = { provider: 'Anthropic', model: settings.model, baseUrl };
+  const context: ErrorContext = { provider: 'Anthropic', model: settings.model, baseUrl, crossOrigin: settings.crossOrigin };
   const headers = {
     accept: 'text/event-stream, application/json',
     'x-api-key': settings.apiKey,

@@ -6,6 +6,8 @@ export interface ErrorContext {
   provider: string;
   model: string;
   baseUrl: string;
+  /** Calls come from a web page, where the browser enforces CORS (default); false from the CLI. */
+  crossOrigin?: boolean;
 }
 
 /** Error kinds worth another attempt: the request was fine, the moment was not. */
@@ -80,15 +82,38 @@ const LOCAL_HOST = /^https?:\/\/(localhost|127\.|0\.0\.0\.0|\[::1\]|10\.|192\.16
 
 /** How to let a page call a local server; browsers block cross-origin calls without CORS headers. */
 export const LOCAL_CORS_HELP =
-  'If this is a local server, make sure it is running and allows calls from this page (CORS): Ollama: set OLLAMA_ORIGINS=* (or this site\'s origin) and restart it; LM Studio: Developer → server settings → turn on "Enable CORS"; llama.cpp\'s llama-server and vLLM allow all origins by default (vLLM: --allowed-origins).';
+  'If it is running, it must allow calls from this page (CORS): Ollama: set OLLAMA_ORIGINS=* and restart it; LM Studio: turn on "Enable CORS" in the server settings; llama-server and vLLM allow all origins by default.';
 
-/** Maps a fetch failure (no HTTP response at all) to a 'network' LlmError with what to check. */
+/** The one line of CORS advice for a local server, naming the server when its port says which. */
+function corsAdvice(baseUrl: string): string {
+  const port = /^https?:\/\/[^/]*:(\d+)/i.exec(baseUrl)?.[1];
+  if (port === '11434') return 'If Ollama is running, it must allow calls from this page: start it with OLLAMA_ORIGINS=* (CORS).';
+  if (port === '1234') return 'If LM Studio\'s server is running, turn on "Enable CORS" in its server settings.';
+  return LOCAL_CORS_HELP;
+}
+
+/**
+ * Maps a fetch failure (no HTTP response at all) to a short 'network' LlmError: "Cannot reach …",
+ * then one hint. CORS advice is given only where it applies: a page calling a local server
+ * (`crossOrigin`, the default); a command-line call is never blocked by CORS, so it is told to
+ * check that the server runs and the address is right.
+ */
 export function errorFromNetwork(error: unknown, context: ErrorContext): LlmError {
   const reason = describe(error);
-  const hint = LOCAL_HOST.test(context.baseUrl)
-    ? LOCAL_CORS_HELP
-    : 'Check the base URL and the network connection; if the page is served over https, an http:// server may be blocked as mixed content.';
-  return new LlmError('network', `Could not reach ${context.provider} at ${context.baseUrl} (${reason}). ${hint}`);
+  // A browser only says "Failed to fetch"; Node names the cause (ECONNREFUSED, ENOTFOUND), worth showing.
+  const said = /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$/i.test(reason) ? '' : ` (${reason})`;
+  const local = LOCAL_HOST.test(context.baseUrl);
+  const hint =
+    context.crossOrigin === false
+      ? local
+        ? 'Check that the server is running and the base URL (port, /v1).'
+        : 'Check the base URL and the network connection.'
+      : local
+        ? `Is the server running? ${corsAdvice(context.baseUrl)}`
+        : /^http:/i.test(context.baseUrl)
+          ? 'Check the base URL and the network connection; a page served over https cannot call an http:// address.'
+          : 'Check the base URL and the network connection.';
+  return new LlmError('network', `Cannot reach ${context.provider} at ${context.baseUrl}${said}. ${hint}`);
 }
 
 /** A short description of any thrown value, including a fetch error's `cause`. */

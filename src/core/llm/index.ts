@@ -8,3 +8,4 @@ export * from './replay';
 export * from './retry';
 export * from './providers';
 export type { FetchLike, ResponseLike, RequestInitLike, BodyLike, ReaderLike, HeadersLike } from './fetch-types';
+export * from './reach';

@@ -13,6 +13,8 @@ export interface OpenAiSettings {
   apiKey?: string;
   model: string;
   fetch?: FetchLike;
+  /** Calls come from a web page (default), so a refused call may be CORS; false in Node. */
+  crossOrigin?: boolean;
   /** Extra request headers (OpenRouter's `HTTP-Referer` / `X-Title`, for example). */
   extraHeaders?: Record<string, string>;
   /** Send `top_k` (OpenAI itself rejects it; vLLM, llama.cpp, OpenRouter, Together accept it). */
@@ -59,7 +61,7 @@ export function openAiRequestBody(settings: OpenAiSettings, messages: ChatMessag
  */
 export function createOpenAiClient(settings: OpenAiSettings): LlmClient {
   const fetch = resolveFetch(settings.fetch);
-  const context: ErrorContext = { provider: settings.label ?? 'the OpenAI-compatible server', model: settings.model, baseUrl: settings.baseUrl };
+  const context: ErrorContext = { provider: settings.label ?? 'the OpenAI-compatible server', model: settings.model, baseUrl: settings.baseUrl, crossOrigin: settings.crossOrigin };
   const headers: Record<string, string> = { accept: 'text/event-stream, application/json', ...settings.extraHeaders };
   if (settings.apiKey) headers.authorization = `Bearer ${settings.apiKey}`;
   const url = joinUrl(settings.baseUrl, 'chat/completions');

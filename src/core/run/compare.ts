@@ -8,6 +8,8 @@ export interface RunSummary {
   strategy: StrategyId;
   /** Protocol and description, e.g. "paper protocol · paper description". */
   protocol: string;
+  /** The model that wrote the programs, e.g. "qwen2.5-coder:7b" ("" when unknown). */
+  model: string;
   seed: number;
   createdAt: string;
   bestScore: number;
@@ -17,6 +19,15 @@ export interface RunSummary {
   bugs: number;
   /** Best score seen after each LLM call, in call order: the "score per call" curve. */
   bestPerCall: number[];
+}
+
+/**
+ * The name a run has until the user renames it: environment, strategy, model and start time
+ * (UTC, to the minute), e.g. "cartpole · gif-mcts · qwen2.5-coder:7b · 2026-12-04 03:57".
+ */
+export function defaultRunName(record: Pick<RunRecord, 'env' | 'strategy' | 'provider' | 'createdAt'>): string {
+  const when = /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(record.createdAt ?? '') ? record.createdAt.slice(0, 16).replace('T', ' ') : '';
+  return [record.env.id, record.strategy, record.provider?.model, when].filter(Boolean).join(' · ');
 }
 
 /** Summarizes a run for lists and comparison. */
@@ -33,10 +44,11 @@ export function summarizeRun(record: RunRecord): RunSummary {
     bestPerCall.push(best);
   }
   return {
-    name: record.name ?? `${record.env.id} · ${record.strategy}`,
+    name: record.name ?? defaultRunName(record),
     env: record.env.id,
     strategy: record.strategy,
     protocol: protocolLabel(recordProtocol(record), recordDescription(record), record.descriptionEdited),
+    model: record.provider?.model ?? '',
     seed: record.seed,
     createdAt: record.createdAt,
     bestScore: record.best?.score ?? 0,

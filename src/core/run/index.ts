@@ -9,7 +9,7 @@ export { trimRecord, TRIM_STEPS, type TrimStep } from './trim';
 export { encodeSettings, decodeSettings, SETTINGS_SCHEMA, DEFAULT_SETTINGS, type RunSettings } from './settings';
 export { parseHash, runHash, settingsHash, type HashIntent } from './hash';
 export { forkFromNode } from './fork';
-export { compareRuns, summarizeRun, type RunSummary, type RunComparison } from './compare';
+export { compareRuns, defaultRunName, summarizeRun, type RunSummary, type RunComparison } from './compare';
 export { pathTo, bestNode } from './path';
 export { recordedEvaluate, revealPrefix, sameNode } from './replay';
 export { guardInFlight, CRASH_BUG, type InFlight, type InFlightStore } from './in-flight';

@@ -1,5 +1,5 @@
 import type { CustomEnv, RunRecord } from '../../core/run/types';
-import { forkFromNode, keylessRecord, summarizeRun } from '../../core/run';
+import { defaultRunName, forkFromNode, keylessRecord, summarizeRun } from '../../core/run';
 import { customEnvId } from '../../core/env/parse';
 import { MemoryBackend, type RunBackend, type RunListItem, type StoredCustomEnv } from './backend';
 import { openIdbBackend } from './idb';
@@ -132,7 +132,7 @@ export async function renameRun(id: string, name: string): Promise<boolean> {
 export async function duplicateRun(id: string): Promise<string | null> {
   const record = await loadRun(id);
   if (!record) return null;
-  record.name = `Copy of ${record.name ?? `${record.env.id} · ${record.strategy}`}`;
+  record.name = `Copy of ${record.name ?? defaultRunName(record)}`;
   return saveRun(record, `${id}-copy-${Date.now().toString(36)}`);
 }
 

@@ -125,3 +125,23 @@ test('the real `cwm search` entry point runs a search end to end', async () => {
   expect(code).toBe(0);
   expect((await readRecord(out)).best?.score).toBe(1);
 });
+
+describe('cwm search with the server down', () => {
+  test('stops before the first call with one "Cannot reach" line and no CORS advice', async () => {
+    const { createServer } = await import('node:net');
+    const closed = await new Promise<number>((done) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => done(port));
+      });
+    });
+    const url = `http://127.0.0.1:${closed}/v1`;
+    const out = join(session.dir, 'down.json');
+    const args = ['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--seed', '0', '--provider', 'openai', '--base-url', url, '--model', 'm', '--out', out];
+    expect(await searchCommand(args)).toBe(1);
+    const said = session.stderr.join('');
+    expect(said).toMatch(new RegExp(`^cwm search: Cannot reach the OpenAI-compatible server at ${url.replace(/[./]/g, '\\$&')} \\(fetch failed[^)]*ECONNREFUSED[^)]*\\)\\. Check that the server is running and the base URL \\(port, /v1\\)\\.\\n$`));
+    expect(said).not.toMatch(/CORS|OLLAMA/);
+    await expect(readFile(out, 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+});

@@ -34,6 +34,28 @@ describe('cwm envs', () => {
   });
 });
 
+describe('cwm --help', () => {
+  it('shows each command its own usage with exit 0, before any other flag is read', async () => {
+    for (const name of ['envs', 'record', 'eval', 'search', 'plan', 'bench']) {
+      const { code, stdout, stderr } = await cwm(name, '--help');
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^Usage:\\n  cwm ${name}\\b`));
+      expect(stdout).not.toMatch(/needs a value/);
+    }
+    const search = await cwm('search', '--env', 'cartpole', '-h');
+    expect(search.code).toBe(0);
+    expect(search.stdout).toContain('--provider openai|anthropic|replay');
+  });
+
+  it('lists every command under `cwm help`', async () => {
+    const { code, stdout } = await cwm('help');
+    expect(code).toBe(0);
+    for (const name of ['envs', 'record', 'eval', 'search', 'plan', 'bench']) expect(stdout).toContain(`  cwm ${name}`);
+    expect(stdout).toContain('`cwm <command> --help` shows one command.');
+  });
+});
+
 describe('cwm record', () => {
   it('is deterministic per seed', async () => {
     const [a, b, c] = ['a.json', 'b.json', 'c.json'].map((n) => join(tmp, n));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorFromNetwork, errorFromStatus, isRetryable, LlmError, parseRetryAfter, providerMessage } from '../../../src/core/llm';
+import { checkReachable, errorFromNetwork, errorFromStatus, isRetryable, LlmError, parseRetryAfter, providerMessage } from '../../../src/core/llm';
 
 const context = { provider: 'Groq', model: 'llama-x', baseUrl: 'https://api.groq.com/openai/v1' };
 
@@ -43,13 +43,55 @@ describe('errorFromStatus', () => {
 });
 
 describe('errorFromNetwork', () => {
-  it('gives CORS instructions for local servers, connection advice for remote ones', () => {
-    const local = errorFromNetwork(new TypeError('Failed to fetch'), { ...context, baseUrl: 'http://localhost:11434/v1' });
-    expect(local.kind).toBe('network');
-    expect(local.message).toMatch(/Failed to fetch.*OLLAMA_ORIGINS=\*.*Enable CORS.*llama-server/);
+  const refused = () => new TypeError('Failed to fetch');
+  it('says "Cannot reach" in one line, with CORS advice only for a page calling a local server', () => {
+    const ollama = errorFromNetwork(refused(), { ...context, provider: 'the OpenAI-compatible server', baseUrl: 'http://localhost:11434/v1' });
+    expect(ollama.kind).toBe('network');
+    expect(ollama.message).toBe('Cannot reach the OpenAI-compatible server at http://localhost:11434/v1. Is the server running? If Ollama is running, it must allow calls from this page: start it with OLLAMA_ORIGINS=* (CORS).');
+    const lmStudio = errorFromNetwork(refused(), { ...context, baseUrl: 'http://127.0.0.1:1234/v1' });
+    expect(lmStudio.message).toMatch(/LM Studio.*"Enable CORS"/);
+    const other = errorFromNetwork(refused(), { ...context, baseUrl: 'http://192.168.1.5:8080/v1' });
+    expect(other.message).toMatch(/OLLAMA_ORIGINS=\*.*Enable CORS.*llama-server/);
+    expect(other.message.length).toBeLessThan(330);
+  });
+
+  it('gives connection advice for remote servers, and no CORS advice from the command line', () => {
     const remote = errorFromNetwork(Object.assign(new TypeError('fetch failed'), { cause: new Error('getaddrinfo ENOTFOUND') }), context);
-    expect(remote.message).toMatch(/fetch failed: getaddrinfo ENOTFOUND.*Check the base URL/);
-    expect(remote.message).not.toMatch(/OLLAMA/);
+    expect(remote.message).toBe('Cannot reach Groq at https://api.groq.com/openai/v1 (fetch failed: getaddrinfo ENOTFOUND). Check the base URL and the network connection.');
+    const cli = errorFromNetwork(Object.assign(new TypeError('fetch failed'), { cause: new Error('connect ECONNREFUSED 127.0.0.1:11434') }), { ...context, baseUrl: 'http://localhost:11434/v1', crossOrigin: false });
+    expect(cli.message).toBe('Cannot reach Groq at http://localhost:11434/v1 (fetch failed: connect ECONNREFUSED 127.0.0.1:11434). Check that the server is running and the base URL (port, /v1).');
+    expect(cli.message).not.toMatch(/CORS|OLLAMA/);
+    expect(errorFromNetwork(refused(), { ...context, baseUrl: 'http://models.example.org/v1' }).message).toMatch(/https cannot call an http:\/\/ address/);
+  });
+});
+
+describe('checkReachable', () => {
+  const settings = { kind: 'openai', baseUrl: 'http://localhost:11434/v1/', model: 'm', apiKey: 'k' };
+  it('takes any HTTP answer as reachable, asking GET …/models once with the key', async () => {
+    const calls: Array<{ url: string; method: string; headers: Record<string, string> }> = [];
+    const fetch = async (url: string, init: { method: string; headers: Record<string, string> }) => {
+      calls.push({ url, method: init.method, headers: init.headers });
+      return { ok: false, status: 401, headers: { get: () => null }, body: null, text: async () => 'no' };
+    };
+    expect(await checkReachable({ ...settings, fetch })).toBeNull();
+    expect(calls).toEqual([{ url: 'http://localhost:11434/v1/models', method: 'GET', headers: { authorization: 'Bearer k' } }]);
+    await checkReachable({ kind: 'anthropic', model: 'c', apiKey: 'a', fetch });
+    expect(calls[1].url).toBe('https://api.anthropic.com/v1/models');
+    expect(calls[1].headers['anthropic-dangerous-direct-browser-access']).toBe('true');
+  });
+
+  it('reports a refused connection with one attempt and a hung one after the timeout', async () => {
+    let attempts = 0;
+    const refusedFetch = async () => {
+      attempts++;
+      throw new TypeError('Failed to fetch');
+    };
+    const down = await checkReachable({ ...settings, fetch: refusedFetch });
+    expect(attempts).toBe(1);
+    expect(down?.message).toMatch(/^Cannot reach the OpenAI-compatible server at http:\/\/localhost:11434\/v1\. Is the server running\?/);
+    const hung = (_url: string, init: { signal?: AbortSignal }) => new Promise<never>((_, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+    const silent = await checkReachable({ ...settings, fetch: hung }, 20);
+    expect(silent?.message).toBe('Cannot reach the OpenAI-compatible server at http://localhost:11434/v1: no answer within 0 s. Check that the server is running and the base URL.');
   });
 });
 

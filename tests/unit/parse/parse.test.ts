@@ -66,8 +66,7 @@ describe('CSV transitions', () => {
 });
 
 describe('JSON and JSONL transitions', () => {
-  it('parses CWMB transitions.json unchanged (CartPole, 4-element Box)', () => {
-    // The pack's copy of CWMB's CartPole-v1 transitions.json, byte for byte.
+  it('parses CWMB transitions.json unchanged (the CartPole pack\'s copy, 4-element Box)', () => {
     const text = readFileSync(resolve(import.meta.dirname, '../../../envs/cartpole/data/cwmb.json'), 'utf8');
     const source = JSON.parse(text);
     const r = parseTransitions(text);
