@@ -98,6 +98,11 @@ export class RunController {
   async start(): Promise<void> {
     if (this.busy || this.checking) return;
     this.error = null;
+    // A missing environment says so before any provider check: no answer could help it.
+    if (this.env.missing) {
+      this.error = this.env.missing;
+      return;
+    }
     if (!(await this.providerAnswers())) return;
     this.forgetSaved();
     const session = this.createSession();

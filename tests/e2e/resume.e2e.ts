@@ -164,7 +164,7 @@ describe('resuming a run after a reload', () => {
     const copyRecord = () => page.evaluate((i) => (window as unknown as { cwmPlayground: Api }).cwmPlayground.exportRun(i), copy);
     await expect.poll(async () => (await copyRecord()).status, { timeout: 20_000 }).toBe('done');
     expect(await summary()).toEqual([[original, 3, savedMidRun!.best!.score], [copy, 4, 1]].sort());
-    expect((await copyRecord()).name).toBe('Copy of cartpole · gif-mcts');
+    expect((await copyRecord()).name).toMatch(/^Copy of cartpole · gif-mcts · scripted-model · \d{4}-\d\d-\d\d \d\d:\d\d$/);
     const untouched = await page.evaluate((i) => (window as unknown as { cwmPlayground: Api }).cwmPlayground.exportRun(i), original);
     expect(untouched).toEqual(savedMidRun);
     expect(errors).toEqual([]);
