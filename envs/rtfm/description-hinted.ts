@@ -10,7 +10,7 @@ export const RTFM_HINTS = `## Hints
 - The second channel of every cell is "empty" in every recorded game.
 - Moving into a wall leaves the board unchanged. Moving onto an empty cell moves "you" there and leaves "empty" behind.
 - Moving onto an item picks it up: the inventory becomes that item's string, "you" takes its cell, and the item held before disappears (it is not put back on the board).
-- Moving onto a monster ends the game (done = true). With an item whose modifier beats the monster's element and the monster in the goal group, the player wins: reward 1 and "you" takes the monster's cell. Any other fight is lost: reward -1, and "you" disappears from the board (its old cell becomes "empty") while the monster stays.
+- Moving onto a monster is a fight and ends the game (done = true). With an item whose modifier beats the monster's element, the player kills the monster and "you" takes its cell; otherwise the player dies: "you" disappears from the board (its old cell becomes "empty") and the monster stays. The reward is 1 only when the killed monster belongs to the goal group; every other fight (the wrong item, or the wrong monster even when killed) gives -1.
 - The valid actions of a state are 0 (Stay) plus every direction whose neighbouring cell is not a wall, in increasing order; when the player is no longer on the board, all five actions 0-4 are valid.`;
 
 /** The paper's description followed by the hints. */

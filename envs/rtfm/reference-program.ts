@@ -45,13 +45,10 @@ export const REFERENCE_PROGRAM = `class Environment {
         const name = rest.join(' ');
         if (first in this.beats && name in this.groups) {
           done = true;
-          const modifier = this.inventory.split(' ')[0];
-          if (this.groups[name] === this.goal && this.beats[first].includes(modifier)) {
-            reward = 1;
-            this.board[r][c][0] = 'you';
-          } else {
-            reward = -1;
-          }
+          const wins = this.beats[first].includes(this.inventory.split(' ')[0]);
+          // A beaten monster leaves its cell to the player; otherwise the player dies and leaves the board.
+          if (wins) this.board[r][c][0] = 'you';
+          reward = wins && this.groups[name] === this.goal ? 1 : -1;
         } else {
           if (this.items.includes(name)) this.inventory = target;
           this.board[r][c][0] = 'you';

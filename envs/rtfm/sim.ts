@@ -41,9 +41,9 @@ export function emptyBoard(): RtfmBoard {
 /**
  * The reference RTFM simulator of `groups_simple_stationary-v0`, written from the rules and the
  * manual: the player moves one cell (walls block); stepping on an item picks it up, the held one
- * vanishes; stepping on a monster fights it: the goal group's monster with an item that beats its
- * element is a win (+1, the player takes its cell), any other fight a loss (−1, the player leaves
- * the board). Monsters never move. Implements the structured contract `setState`/`step`.
+ * vanishes; stepping on a monster fights it and ends the game: with an item that beats its element the
+ * player kills it and takes its cell, otherwise the player dies and leaves the board; the reward is
+ * +1 only for killing the goal group's monster, −1 for any other fight. Monsters never move. Implements the structured contract `setState`/`step`.
  */
 export class RtfmSim {
   private state: RtfmState = { board: emptyBoard(), inventory: 'empty' };
@@ -77,12 +77,9 @@ export class RtfmSim {
         board[at[0]][at[1]][0] = 'empty';
         if (target.kind === 'monster') {
           done = true;
-          if (target.group === GOAL_GROUP && itemBeats(this.state.inventory, target)) {
-            reward = 1;
-            board[r][c][0] = 'you';
-          } else {
-            reward = -1; // the player dies: gone from the board, the monster stays
-          }
+          reward = target.group === GOAL_GROUP && itemBeats(this.state.inventory, target) ? 1 : -1;
+          // A beaten monster leaves its cell to the player; otherwise the player dies and leaves the board.
+          if (itemBeats(this.state.inventory, target)) board[r][c][0] = 'you';
         } else {
           if (target.kind === 'item') this.state.inventory = board[r][c][0];
           board[r][c][0] = 'you';

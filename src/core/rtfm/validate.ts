@@ -8,6 +8,8 @@ const CONTRACT = 'step(action) must return [nextState, validActions, reward, don
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (typeof value === 'number') return `number ${String(value)}`;
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
@@ -38,7 +40,7 @@ export function readAnswer(value: unknown, index: number): ReadAnswer {
   let board: unknown;
   let inventory: unknown;
   if (Array.isArray(next) && next.length === 2) [board, inventory] = next;
-  else if (next && typeof next === 'object') ({ board, inventory } = next as { board?: unknown; inventory?: unknown });
+  else if (next && typeof next === 'object' && !Array.isArray(next)) ({ board, inventory } = next as { board?: unknown; inventory?: unknown });
   else return fail(index, `nextState is ${describe(next)}`);
   if (!isBoard(board)) return fail(index, `nextState.board is ${describe(board)}, not a 6×6 array of [string, string] cells`);
   if (typeof inventory !== 'string') return fail(index, `nextState.inventory is ${describe(inventory)}, not a string ("empty" when no item is held)`);

@@ -22,6 +22,9 @@ export interface SearchContext {
   spec: EnvSpec;
   /** The description the model receives (the spec's, or the user's edit). */
   description: string;
+  /** The contract text of a world whose states are not numeric spaces (RTFM); replaces the spec's spaces in prompts. */
+  contract?: string;
+  /** The numeric dataset; empty for structured worlds, which pass `env` with their own dataset hash. */
   transitions: Transition[];
   llm: LlmClient;
   evaluate: Evaluate;
