@@ -14,6 +14,8 @@ import { readJson, writeText } from './io';
 import { liveClientFromArgs } from './provider';
 
 const FLAGS = ['env', 'strategy', 'budget', 'seed', 'provider', 'base-url', 'model', 'api-key-env', 'transitions', 'run', 'out'];
+/** RTFM's extra flags: the description variant and the scoring protocol. */
+const RTFM_FLAGS = ['description', 'protocol', 'draws'];
 
 /** The model client named by --provider; the key comes from an environment variable, never argv. */
 function clientFromArgs(args: ParsedArgs, provider: string, saved: RunRecord | null): { llm: LlmClient; replay: ReplayClient | null } {
@@ -57,10 +59,9 @@ function progress(budget: number): (event: SearchEvent) => void {
   };
 }
 
-function checkResumable(saved: RunRecord, pack: EnvPack, transitions: Transition[], strategy: string): void {
-  if (saved.env.id !== pack.spec.id) throw new UsageError(`the run was made on "${saved.env.id}", not "${pack.spec.id}"; pass --env ${saved.env.id}`);
+function checkResumable(saved: RunRecord, spec: EnvPack['spec'], hash: string, strategy: string): void {
+  if (saved.env.id !== spec.id) throw new UsageError(`the run was made on "${saved.env.id}", not "${spec.id}"; pass --env ${saved.env.id}`);
   if (saved.strategy !== strategy) throw new UsageError(`the run used --strategy ${saved.strategy}; pass that strategy to continue or replay it`);
-  const hash = datasetHash(transitions);
   if (saved.env.datasetHash !== hash) {
     throw new UsageError(`the run was scored on another dataset (hash ${saved.env.datasetHash}, this one ${hash}); pass the same --transitions file it was made with`);
   }
@@ -76,12 +77,16 @@ export const searchCommand = command('search', search);
 
 async function search(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  rejectUnknown(args, FLAGS);
+  const isRtfm = (stringFlag(args, 'env') ?? '') === 'rtfm';
+  rejectUnknown(args, isRtfm ? [...FLAGS, ...RTFM_FLAGS] : FLAGS);
   const out = stringFlag(args, 'out');
   if (!out) throw new UsageError('missing --out: name the file to write the run record to, e.g. --out run.json');
   const saved = await savedRun(args);
   if (!args.flags.has('env') && saved) args.flags.set('env', saved.env.id);
-  const pack = packFromArgs(args);
+  // RTFM (boards, not numbers) is not among the numeric packs: its own dataset, texts and scorer.
+  const rtfm = stringFlag(args, 'env') === 'rtfm' ? await (await import('./rtfm-search')).rtfmSearchTarget(args) : null;
+  const pack = rtfm ? null : packFromArgs(args);
+  const spec = rtfm ? rtfm.spec : (pack as EnvPack).spec;
   const strategyId = stringFlag(args, 'strategy') ?? saved?.strategy;
   if (!strategyId) throw new UsageError('missing --strategy: use gif-mcts, worldcoder, best-of-n or refine');
   if (!isStrategyId(strategyId)) throw new UsageError(`unknown --strategy "${strategyId}"; use gif-mcts, worldcoder, best-of-n or refine`);
@@ -93,21 +98,24 @@ async function search(argv: string[]): Promise<number> {
   const budget = intFlag(args, 'budget', recordedCalls, 1);
   const seed = isReplay && saved ? saved.seed : intFlag(args, 'seed', 0);
   const { llm, replay } = clientFromArgs(args, provider, saved);
-  const { transitions } = await transitionsFromArgs(args, pack);
-  if (saved) checkResumable(saved, pack, transitions, strategyId);
+  const transitions = rtfm ? [] : (await transitionsFromArgs(args, pack as EnvPack)).transitions;
+  const hash = rtfm ? rtfm.hash : datasetHash(transitions);
+  if (saved) checkResumable(saved, spec, hash, strategyId);
 
-  const runner = createNodeRunner();
+  const runner = rtfm ? rtfm.runner : createNodeRunner();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   const sampling = { ...PAPER_SAMPLING };
   const strategy = getStrategy(strategyId);
   const context = {
-    spec: pack.spec,
-    description: pack.spec.description,
+    spec,
+    description: rtfm ? rtfm.description : spec.description,
+    contract: rtfm?.contract,
     transitions,
+    env: { id: spec.id, datasetHash: hash },
     llm,
-    evaluate: (program: string, signal?: AbortSignal) => evaluateProgram(runner, program, transitions, pack.spec, { signal }),
+    evaluate: (program: string, signal?: AbortSignal) => (rtfm ? rtfm.evaluate(program, signal) : evaluateProgram(runner, program, transitions, spec, { signal })),
     rng: Rng.seeded(seed),
     sampling,
     budget,
