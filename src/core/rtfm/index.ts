@@ -8,3 +8,4 @@ export * from './check';
 export * from './contract';
 export * from './pack';
 export * from './runner';
+export * from './plan';
