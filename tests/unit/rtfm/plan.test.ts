@@ -9,7 +9,7 @@ import { trustedStructuredRunner } from '../../support/trusted-structured-runner
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/rtfm/${name}`, import.meta.url), 'utf8');
 const modelOf = (program: string) => {
   const runner = trustedStructuredRunner();
-  return programModel((inputs) => runner.runStructured(program, inputs), readAnswer);
+  return programModel((inputs) => runner.runStructured(program, inputs, { timeoutMs: 5000 }), readAnswer);
 };
 
 describe('RTFM planning (breadth-first search in the model)', () => {
