@@ -12,6 +12,9 @@ const USAGE = `cwm — Code World Models from the command line
              --provider openai|anthropic|replay [--base-url <url>] [--model <m>] [--api-key-env <VAR>]
              [--transitions <file>] [--run <file>] --out <run.json>
   cwm plan --env <id> --program <file.js> [--episodes 10] [--seed n] [--json]
+  cwm eval --env rtfm --program <file.js> [--protocol all|paper] [--seed <n>] [--draws 1000] [--json]
+  cwm search --env rtfm … [--description paper|hinted] [--protocol all|paper]
+  cwm plan --env rtfm --program <file.js> [--episodes 10] [--seed n] [--depth 16] [--json]
   cwm bench --envs <ids> --strategies <ids> --budget <n> --seeds <n> --provider … --out <prefix>
 
 Exit codes: 0 done, 2 bad input (the message says what to fix), 1 unexpected failure.`;

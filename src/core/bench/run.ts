@@ -78,8 +78,11 @@ export interface PlanOutcome {
 
 /** Everything one cell needs from outside: the model client, a scorer, a planner. */
 export interface BenchCellContext {
-  pack: EnvPack;
+  pack: Pick<EnvPack, 'spec'>;
+  /** The numeric dataset; empty for RTFM, whose scorer holds its own data. */
   transitions: Transition[];
+  /** RTFM only: the description and contract the model reads, the record's env block, the table it belongs to. */
+  structured?: { description: string; contract: string; env: RunRecord['env']; table: 'rtfm' };
   llm: LlmClient;
   /** Name of the model for the results (provider kind and model, never a key). */
   model: string;
@@ -104,7 +107,9 @@ export async function runBenchCell(cell: BenchCell, ctx: BenchCellContext): Prom
   const strategy = getStrategy(cell.strategy);
   const session = strategy.create({
     spec: pack.spec,
-    description: pack.spec.description,
+    description: ctx.structured?.description ?? pack.spec.description,
+    contract: ctx.structured?.contract,
+    ...(ctx.structured ? { env: ctx.structured.env } : {}),
     transitions: ctx.transitions,
     llm: ctx.llm,
     evaluate: (program, s) => ctx.evaluate(program, 'tolerant', s),
@@ -130,6 +135,7 @@ export async function runBenchCell(cell: BenchCell, ctx: BenchCellContext): Prom
     envId: pack.spec.id,
     ...(pack.spec.gymId ? { gymId: pack.spec.gymId } : {}),
     discrete: pack.spec.action.kind !== 'box',
+    ...(ctx.structured ? { table: ctx.structured.table } : {}),
     strategy: cell.strategy,
     seed: cell.seed,
     accuracyPaper,

@@ -1,5 +1,6 @@
 import type { StrategyId } from '../run/types';
 import { PAPER_RESULTS } from './paper';
+import { paperRtfm } from './paper-rtfm';
 import { formatStat, meanSe, type Stat } from './stats';
 
 /** One finished benchmark run: the best program's accuracy both ways and its normalized return. */
@@ -9,6 +10,12 @@ export interface BenchResult {
   gymId?: string;
   /** Discrete or continuous action space: the paper averages each group apart. */
   discrete: boolean;
+  /**
+   * `rtfm` for the RTFM row of Table 3: kept out of the CWMB group means, compared with Table 3;
+   * its `accuracyPaper` is the paper protocol (1000 draws with replacement), `accuracyTolerant`
+   * each transition once (RTFM rewards are integers, so the reward comparison does not differ).
+   */
+  table?: 'rtfm';
   strategy: StrategyId;
   seed: number;
   /** Weighted metric of the best program with exact reward comparison (the paper's numbers). */
@@ -26,12 +33,15 @@ export interface BenchResult {
 export interface PaperReference {
   gpt4?: { accuracy: number | null; R: number | null };
   llama?: { accuracy: number | null; R: number | null };
+  /** Table 3 only: GPT-4 Turbo with budget 50. */
+  gpt4b50?: { accuracy: number | null; R: number | null };
 }
 
 /** One row of the table: an environment × strategy across seeds. */
 export interface BenchRow {
   envId: string;
   discrete: boolean;
+  table?: 'rtfm';
   strategy: StrategyId;
   accuracyPaper: Stat | null;
   accuracyTolerant: Stat | null;
@@ -66,6 +76,13 @@ function paperReference(gymId: string | undefined, strategy: StrategyId): PaperR
   return { gpt4: gpt4?.[strategy], llama: llama?.[strategy] };
 }
 
+function rtfmReference(strategy: StrategyId): PaperReference {
+  const gpt4 = paperRtfm('GPT-4 Turbo', 10, strategy);
+  const llama = paperRtfm('Llama 3 70B', 50, strategy);
+  const gpt4b50 = paperRtfm('GPT-4 Turbo', 50, strategy);
+  return gpt4 || llama ? { gpt4, llama, gpt4b50 } : {};
+}
+
 const values = (results: BenchResult[], pick: (r: BenchResult) => number | null) =>
   results.map(pick).filter((x): x is number => x !== null && Number.isFinite(x));
 
@@ -83,16 +100,17 @@ export function buildTable(results: readonly BenchResult[]): BenchTable {
   const rows: BenchRow[] = [...keyed.values()].map((group) => ({
     envId: group[0].envId,
     discrete: group[0].discrete,
+    ...(group[0].table ? { table: group[0].table } : {}),
     strategy: group[0].strategy,
     accuracyPaper: meanSe(values(group, (r) => r.accuracyPaper)),
     accuracyTolerant: meanSe(values(group, (r) => r.accuracyTolerant)),
     R: meanSe(values(group, (r) => r.R)),
-    paper: paperReference(group[0].gymId, group[0].strategy),
+    paper: group[0].table === 'rtfm' ? rtfmReference(group[0].strategy) : paperReference(group[0].gymId, group[0].strategy),
   }));
   const groups: BenchGroup[] = [];
   for (const group of ['discrete', 'continuous'] as const) {
     for (const strategy of [...new Set(rows.map((r) => r.strategy))]) {
-      const members = rows.filter((r) => r.strategy === strategy && r.discrete === (group === 'discrete'));
+      const members = rows.filter((r) => r.strategy === strategy && !r.table && r.discrete === (group === 'discrete'));
       if (members.length === 0) continue;
       const means = (pick: (r: BenchRow) => Stat | null) => meanSe(members.map(pick).filter((s): s is Stat => s !== null).map((s) => s.mean));
       groups.push({ group, strategy, accuracyPaper: means((r) => r.accuracyPaper), accuracyTolerant: means((r) => r.accuracyTolerant), R: means((r) => r.R) });
@@ -115,7 +133,16 @@ export function tableMarkdown(table: BenchTable): string {
   const groups = table.groups.map(
     (g) => `| **${g.group} mean** | ${g.strategy} | ${formatStat(g.accuracyPaper)} | ${formatStat(g.accuracyTolerant)} | ${formatStat(g.R)} | | |`,
   );
-  return [head, rule, ...rows, ...groups].join('\n') + '\n';
+  const rtfm = table.rows.filter((r) => r.table === 'rtfm');
+  const note = rtfm.length
+    ? [
+        '',
+        'RTFM (paper Table 3): "accuracy (paper reward)" is the paper protocol (1000 transitions drawn with replacement), "accuracy (tolerant)" each of the 999 transitions once; ' +
+          `paper GPT-4 Turbo budget 50: ${rtfm.map((r) => `${r.strategy} ${r.paper.gpt4b50 ? `${cell(r.paper.gpt4b50.accuracy)} / ${cell(r.paper.gpt4b50.R)}` : '—'}`).join(', ')}. ` +
+          'R uses this project\'s breadth-first planner (the paper\'s RTFM planning code was not released).',
+      ]
+    : [];
+  return [head, rule, ...rows, ...groups, ...note].join('\n') + '\n';
 }
 
 /** The table as CSV (one row per environment × strategy, then the group means). */
