@@ -1,20 +1,12 @@
-import { rtfmPack } from '../../envs/rtfm';
+import { planRtfmProgram } from '../../envs/rtfm/bench-cell';
 import { DEFAULT_TIMEOUT_MS } from '../core/cwm/evaluate';
-import type { StructuredRunner } from '../core/cwm/structured';
-import { evaluateRtfmPlanning, programModel, RTFM_PLAN_DEFAULTS, type RtfmPlanParams, type RtfmPlanResult } from '../core/rtfm/plan';
-import { readAnswer } from '../core/rtfm/validate';
+import { RTFM_PLAN_DEFAULTS, type RtfmPlanParams, type RtfmPlanResult } from '../core/rtfm/plan';
 import { intFlag, type ParsedArgs } from './args';
 import { structuredNodeRunner } from './rtfm-eval';
 
 /** The RTFM planner's settings from --episodes and --depth. */
 export function rtfmPlanParamsFromArgs(args: ParsedArgs): RtfmPlanParams {
   return { ...RTFM_PLAN_DEFAULTS, episodes: intFlag(args, 'episodes', RTFM_PLAN_DEFAULTS.episodes, 1), depth: intFlag(args, 'depth', RTFM_PLAN_DEFAULTS.depth, 1) };
-}
-
-/** The normalized return of an RTFM program, its model steps run by `runner` in batches. */
-export function planRtfmProgram(runner: StructuredRunner, program: string, seed: number, params: RtfmPlanParams, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RtfmPlanResult> {
-  const model = programModel((inputs) => runner.runStructured(program, inputs, { timeoutMs }), readAnswer);
-  return evaluateRtfmPlanning(rtfmPack.createSimulator, model, seed, params);
 }
 
 /** The readable report of `cwm plan --env rtfm`. */
