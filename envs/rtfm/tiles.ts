@@ -11,7 +11,7 @@ export interface Tile {
 }
 
 // Two-letter monograms rather than emoji: they read the same on every system font.
-const monogram = (name: string) => name[0].toUpperCase() + name[name.length - 1];
+const monogram = (name: string) => name[0].toUpperCase() + name[1];
 
 /** The tile of one object string of a board cell (`"cold dragon"`, `"shimmering axe"`, `"you"`…). */
 export function tileOf(text: string): Tile {

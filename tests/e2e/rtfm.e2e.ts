@@ -27,7 +27,7 @@ describe('the RTFM page', () => {
     await page.click('[data-testid="rtfm-card"]');
     await page.waitForSelector('[data-testid="rtfm-real-board"]');
     expect(await page.$$('[data-testid="rtfm-real-board"] [data-testid="rtfm-cell"]')).toHaveLength(36);
-    expect(await text(page, '[data-testid="rtfm-manual"]')).toContain('Order of the Forest ← the goal');
+    expect(await text(page, '[data-testid="rtfm-manual"]')).toContain('Order of the Forest: dragon, medusa, wolf ← the goal');
     // The page's first game is seed 1 of the reference simulator: the same board here.
     const sim = new RtfmSim();
     const start = sim.reset(Rng.seeded(1));
