@@ -1,6 +1,8 @@
 import { mkdir, readFile, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findPack } from '../../envs/index';
+import { rtfmPack } from '../../envs/rtfm';
+import { PAPER_RESULTS } from '../core/bench/paper';
 import { benchCells, cellKey, parseBenchLines, runBenchCell, type BenchCell, type BenchLine, type PlanOutcome } from '../core/bench/run';
 import { benchReport } from '../core/bench/report';
 import { PROTOCOLS, paperBudget, protocolSampling, recordDescription, recordProtocol, type ProtocolId } from '../core/protocol';
@@ -19,6 +21,9 @@ import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, typ
 import { writeText } from './io';
 import { liveClientFromArgs, providerAnswers } from './provider';
 import { plannerFromArgs } from './plan';
+
+/** Stands for RTFM in the list of environments: a pack without datasets, since it is scored apart. */
+const RTFM_CELL: EnvPack = { spec: rtfmPack.spec, datasets: [] };
 
 const FLAGS = ['envs', 'strategies', 'budget', 'seeds', 'provider', 'base-url', 'model', 'api-key-env', 'replay', 'episodes', 'out', 'protocol', 'description', 'simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'];
 
@@ -88,6 +93,7 @@ async function bench(argv: string[]): Promise<number> {
   const out = stringFlag(args, 'out');
   if (!out) throw new UsageError('missing --out: a path prefix for the results, e.g. --out results/bench writes bench.jsonl, bench.md and bench.csv');
   const packs = listFlag(args, 'envs', 'cartpole,cliffwalking').map((id) => {
+    if (id === 'rtfm') return RTFM_CELL; // paper Table 3: its own scorer and planner
     const pack = findPack(id);
     if (!pack) throw new UsageError(`unknown environment "${id}" in --envs; run \`cwm envs\` to list them`);
     return pack;
@@ -134,8 +140,9 @@ async function bench(argv: string[]): Promise<number> {
         continue;
       }
       const pack = packs.find((p) => p.spec.id === cell.envId)!;
-      if (!data.has(cell.envId)) data.set(cell.envId, await pack.datasets[0].load());
-      const transitions = data.get(cell.envId)!;
+      const rtfm = pack === RTFM_CELL ? await (await import('./rtfm-bench')).rtfmBenchParts(runner, cell, episodes) : null;
+      if (!rtfm && !data.has(cell.envId)) data.set(cell.envId, await pack.datasets[0].load());
+      const transitions = data.get(cell.envId) ?? [];
       const replayed = live ? null : await replayClient(replayPrefix!, cell);
       const client = live ?? replayed!;
       const budget = budgetFlag ?? (replayed ? (replayed.record.budget ?? replayed.record.calls.length) : paperBudget(live!.llm.info));
@@ -153,6 +160,7 @@ async function bench(argv: string[]): Promise<number> {
           reducedPlanner,
           evaluate: (program, reward, signal) => evaluateProgram(runner, program, transitions, pack.spec, { reward, signal }),
           plan: (program, seed, signal) => planOutcome(pack, program, seed, episodes, planner, signal),
+          ...rtfm,
           onEvent: (e) => {
             if (e.type === 'best') process.stderr.write(`${label}: best score ${e.score.toFixed(4)} (node ${e.nodeId})\n`);
           },

@@ -91,6 +91,11 @@ export const evalCommand = command('eval', evaluate);
 
 async function evaluate(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
+  // RTFM's states are boards, not numbers: it has its own scorer and flags.
+  if (stringFlag(args, 'env') === 'rtfm') {
+    rejectUnknown(args, ['env', 'program', 'transitions', 'protocol', 'seed', 'draws', 'json', 'timeout-ms']);
+    return (await import('./rtfm-eval')).evaluateRtfm(args, await readText(stringFlag(args, 'program', true), 'program'));
+  }
   rejectUnknown(args, ['env', 'program', 'transitions', 'reward', 'json', 'timeout-ms', 'seed', 'samples']);
   const pack = packFromArgs(args);
   stringFlag(args, 'program', true);

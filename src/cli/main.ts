@@ -19,6 +19,10 @@ const COMMAND_USAGE: Record<string, string> = {
                                              ANTHROPIC_API_KEY or the variable named by --api-key-env`,
   plan: `  cwm plan --env <id> --program <file.js> [--episodes 10] [--seed n] [--json]
                                              plan with a program as the world model, act in the real simulator`,
+  rtfm: `  cwm eval --env rtfm --program <file.js> [--protocol all|paper] [--seed <n>] [--draws 1000] [--json]
+  cwm search --env rtfm … [--description paper|hinted] [--protocol all|paper]
+  cwm plan --env rtfm --program <file.js> [--episodes 10] [--seed n] [--depth 16] [--json]
+                                             RTFM (paper Table 3): boards, not numbers, with their own flags`,
   bench: `  cwm bench --envs <ids> --strategies <ids> [--budget <n>] --seeds <n> [--protocol paper|playground]
             [--description paper|hinted] --provider … [--replay <prefix>] --out <prefix>
                                              run every env × strategy × seed and write the paper-format table`,

@@ -69,6 +69,11 @@ export const planCommand = command('plan', plan);
 
 async function plan(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
+  // RTFM plans with its own breadth-first planner over batches of model steps.
+  if (stringFlag(args, 'env') === 'rtfm') {
+    rejectUnknown(args, ['env', 'program', 'episodes', 'seed', 'json', 'timeout-ms', 'depth']);
+    return (await import('./rtfm-plan')).planRtfm(args, await readText(stringFlag(args, 'program', true), 'program'));
+  }
   rejectUnknown(args, FLAGS);
   const pack = planningPackFromArgs(args);
   const programFile = stringFlag(args, 'program', true);

@@ -16,6 +16,8 @@ import { descriptionFromArgs, protocolFromArgs } from './protocol';
 import { PROTOCOLS, descriptionText, paperBudget, protocolLabel, protocolSampling, recordDescription, recordProtocol } from '../core/protocol';
 
 const FLAGS = ['env', 'strategy', 'budget', 'seed', 'provider', 'base-url', 'model', 'api-key-env', 'transitions', 'run', 'out', 'protocol', 'description', 'samples'];
+/** RTFM's extra flag: the paper's 1,000 draws (its --protocol and --description mean its own scoring and text). */
+const RTFM_FLAGS = ['draws'];
 
 /** The model client named by --provider; the key comes from an environment variable, never argv. */
 function clientFromArgs(args: ParsedArgs, provider: string, saved: RunRecord | null): { llm: LlmClient; replay: ReplayClient | null; settings?: ProviderSettings } {
@@ -60,10 +62,9 @@ function progress(budget: number): (event: SearchEvent) => void {
   };
 }
 
-function checkResumable(saved: RunRecord, pack: EnvPack, transitions: Transition[], strategy: string): void {
-  if (saved.env.id !== pack.spec.id) throw new UsageError(`the run was made on "${saved.env.id}", not "${pack.spec.id}"; pass --env ${saved.env.id}`);
+function checkResumable(saved: RunRecord, spec: EnvPack['spec'], hash: string, strategy: string): void {
+  if (saved.env.id !== spec.id) throw new UsageError(`the run was made on "${saved.env.id}", not "${spec.id}"; pass --env ${saved.env.id}`);
   if (saved.strategy !== strategy) throw new UsageError(`the run used --strategy ${saved.strategy}; pass that strategy to continue or replay it`);
-  const hash = datasetHash(transitions);
   if (saved.env.datasetHash !== hash) {
     throw new UsageError(`the run was scored on another dataset (hash ${saved.env.datasetHash}, this one ${hash}); pass the same --transitions file it was made with`);
   }
@@ -79,12 +80,16 @@ export const searchCommand = command('search', search);
 
 async function search(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  rejectUnknown(args, FLAGS);
+  const isRtfm = (stringFlag(args, 'env') ?? '') === 'rtfm';
+  rejectUnknown(args, isRtfm ? [...FLAGS, ...RTFM_FLAGS] : FLAGS);
   const out = stringFlag(args, 'out');
   if (!out) throw new UsageError('missing --out: name the file to write the run record to, e.g. --out run.json');
   const saved = await savedRun(args);
   if (!args.flags.has('env') && saved) args.flags.set('env', saved.env.id);
-  const pack = packFromArgs(args);
+  // RTFM (boards, not numbers) is not among the numeric packs: its own dataset, texts and scorer.
+  const rtfm = stringFlag(args, 'env') === 'rtfm' ? await (await import('./rtfm-search')).rtfmSearchTarget(args) : null;
+  const pack = rtfm ? null : packFromArgs(args);
+  const spec = rtfm ? rtfm.spec : (pack as EnvPack).spec;
   const strategyId = stringFlag(args, 'strategy') ?? saved?.strategy;
   if (!strategyId) throw new UsageError('missing --strategy: use gif-mcts, worldcoder, best-of-n or refine');
   if (!isStrategyId(strategyId)) throw new UsageError(`unknown --strategy "${strategyId}"; use gif-mcts, worldcoder, best-of-n or refine`);
@@ -92,26 +97,28 @@ async function search(argv: string[]): Promise<number> {
   if (!provider) throw new UsageError('missing --provider: use openai (or any OpenAI-compatible server with --base-url), anthropic, or replay with --run');
   const isReplay = provider === 'replay';
   const recordedCalls = saved ? saved.calls.filter((c) => !c.error).length : 0;
-  const protocol = protocolFromArgs(args, saved ? recordProtocol(saved) : undefined);
-  const variant = descriptionFromArgs(args, [pack.spec], protocol)(pack.spec.id);
-  if (saved && recordDescription(saved) !== variant) {
+  // RTFM's --protocol and --description select its own scoring and text (see rtfm-search.ts).
+  const protocol = rtfm ? ('playground' as const) : protocolFromArgs(args, saved ? recordProtocol(saved) : undefined);
+  const variant = rtfm ? undefined : descriptionFromArgs(args, [spec], protocol)(spec.id);
+  if (saved && variant && recordDescription(saved) !== variant) {
     throw new UsageError(`the run was made with the ${recordDescription(saved)} description; pass --description ${recordDescription(saved)} (or leave it out) to continue or replay it`);
   }
-  if (!args.flags.has('budget') && !isReplay && protocol !== 'paper') throw new UsageError('missing --budget: the number of model calls, e.g. --budget 20 (the paper protocol defaults to the paper\'s budget for the model)');
+  if (!args.flags.has('budget') && !isReplay && (protocol !== 'paper' || rtfm)) throw new UsageError('missing --budget: the number of model calls, e.g. --budget 20 (the paper protocol defaults to the paper\'s budget for the model)');
   const budgetFlag = args.flags.has('budget') ? intFlag(args, 'budget', 0, 1) : undefined;
   const seed = isReplay && saved ? saved.seed : intFlag(args, 'seed', 0);
   // Stochastic worlds are searched with the distributional score as the reward by default.
   // A saved run is continued or replayed with the samples it was scored with.
   const savedSamples = typeof saved?.params?.samples === 'number' ? saved.params.samples : saved ? 1 : undefined;
-  const samples = savedSamples ?? intFlag(args, 'samples', pack.spec.stochastic ? DEFAULT_SAMPLES : 1, 1);
+  const samples = rtfm ? 1 : (savedSamples ?? intFlag(args, 'samples', spec.stochastic ? DEFAULT_SAMPLES : 1, 1));
   const objective = samples > 1 ? ('distribution' as const) : ('metric' as const);
   const { llm, replay, settings } = clientFromArgs(args, provider, saved);
   const budget = budgetFlag ?? (isReplay ? recordedCalls : (saved?.budget ?? paperBudget(llm.info)));
-  const { transitions } = await transitionsFromArgs(args, pack);
-  if (saved) checkResumable(saved, pack, transitions, strategyId);
+  const transitions = rtfm ? [] : (await transitionsFromArgs(args, pack as EnvPack)).transitions;
+  const hash = rtfm ? rtfm.hash : datasetHash(transitions);
+  if (saved) checkResumable(saved, spec, hash, strategyId);
   if (settings && !(await providerAnswers('search', settings))) return 1;
 
-  const runner = createNodeRunner();
+  const runner = rtfm ? rtfm.runner : createNodeRunner();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -120,13 +127,16 @@ async function search(argv: string[]): Promise<number> {
   const reward = PROTOCOLS[protocol].searchReward;
   const strategy = getStrategy(strategyId);
   const context = {
-    spec: pack.spec,
-    description: descriptionText(pack.spec, variant),
+    spec,
+    description: rtfm ? rtfm.description : descriptionText(spec, variant ?? 'hinted'),
     protocol,
-    descriptionVariant: variant,
+    ...(variant ? { descriptionVariant: variant } : {}),
+    contract: rtfm?.contract,
     transitions,
+    env: { id: spec.id, datasetHash: hash },
     llm,
-    evaluate: (program: string, signal?: AbortSignal) => evaluateProgram(runner, program, transitions, pack.spec, { reward, signal, seed, samples, objective }),
+    evaluate: (program: string, signal?: AbortSignal) =>
+      rtfm ? rtfm.evaluate(program, signal) : evaluateProgram(runner, program, transitions, spec, { reward, signal, seed, samples, objective }),
     rng: Rng.seeded(seed),
     sampling,
     budget,
@@ -160,7 +170,7 @@ async function search(argv: string[]): Promise<number> {
     const record = await write();
     const best = record.best;
     const state = controller.signal.aborted ? 'stopped' : best && record.nodes.some((n) => n.id === best.nodeId) && record.resume?.solved ? 'solved' : 'budget used';
-    process.stdout.write(`${protocolLabel(protocol, variant)}: ${state}: ${record.calls.length} calls, ${record.nodes.length - 1} programs, best node ${best?.nodeId ?? '-'} score ${(best?.score ?? 0).toFixed(6)}; run written to ${out}\n`);
+    process.stdout.write(`${rtfm ? 'RTFM' : protocolLabel(protocol, variant ?? 'hinted')}: ${state}: ${record.calls.length} calls, ${record.nodes.length - 1} programs, best node ${best?.nodeId ?? '-'} score ${(best?.score ?? 0).toFixed(6)}; run written to ${out}\n`);
     return 0;
   } finally {
     process.off('SIGINT', onSigint);

@@ -106,8 +106,11 @@ export interface PlanOutcome {
 
 /** Everything one cell needs from outside: the model client, a scorer, a planner. */
 export interface BenchCellContext {
-  pack: EnvPack;
+  pack: Pick<EnvPack, 'spec'>;
+  /** The numeric dataset; empty for RTFM, whose scorer holds its own data. */
   transitions: Transition[];
+  /** RTFM only: the description and contract the model reads, the record's env block, the table it belongs to. */
+  structured?: { description: string; contract: string; env: RunRecord['env']; table: 'rtfm' };
   llm: LlmClient;
   /** Name of the model for the results (provider kind and model, never a key). */
   model: string;
@@ -140,9 +143,11 @@ export async function runBenchCell(cell: BenchCell, ctx: BenchCellContext): Prom
   const sampling = { ...(ctx.sampling ?? PAPER_SAMPLING), seed: cell.seed };
   const session = strategy.create({
     spec: pack.spec,
-    description: descriptionText(pack.spec, variant),
+    description: ctx.structured?.description ?? descriptionText(pack.spec, variant),
     protocol: protocol.id,
     descriptionVariant: variant,
+    contract: ctx.structured?.contract,
+    ...(ctx.structured ? { env: ctx.structured.env } : {}),
     transitions: ctx.transitions,
     llm: ctx.llm,
     evaluate: (program, s) => ctx.evaluate(program, protocol.searchReward, s),
@@ -168,6 +173,7 @@ export async function runBenchCell(cell: BenchCell, ctx: BenchCellContext): Prom
     envId: pack.spec.id,
     ...(pack.spec.gymId ? { gymId: pack.spec.gymId } : {}),
     discrete: pack.spec.action.kind !== 'box',
+    ...(ctx.structured ? { table: ctx.structured.table } : {}),
     strategy: cell.strategy,
     seed: cell.seed,
     protocol: protocol.id,

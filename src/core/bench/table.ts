@@ -1,6 +1,7 @@
 import type { ProtocolId, RecordedDescription } from '../protocol/protocols';
 import type { StrategyId } from '../run/types';
 import { PAPER_RESULTS } from './paper';
+import { paperRtfm } from './paper-rtfm';
 import { formatStat, meanSe, type Stat } from './stats';
 
 /** One finished benchmark run: the best program's accuracy both ways and its normalized return. */
@@ -10,6 +11,12 @@ export interface BenchResult {
   gymId?: string;
   /** Discrete or continuous action space: the paper averages each group apart. */
   discrete: boolean;
+  /**
+   * `rtfm` for the RTFM row of Table 3: kept out of the CWMB group means, compared with Table 3;
+   * its `accuracyPaper` is the paper protocol (1000 draws with replacement), `accuracyTolerant`
+   * each transition once (RTFM rewards are integers, so the reward comparison does not differ).
+   */
+  table?: 'rtfm';
   strategy: StrategyId;
   seed: number;
   /** Weighted metric of the best program with exact reward comparison (the paper's numbers). */
@@ -35,6 +42,8 @@ export interface BenchResult {
 export interface PaperReference {
   gpt4?: { accuracy: number | null; R: number | null };
   llama?: { accuracy: number | null; R: number | null };
+  /** Table 3 only: GPT-4 Turbo with budget 50. */
+  gpt4b50?: { accuracy: number | null; R: number | null };
 }
 
 /** How a row's set-up differs from the paper run it stands beside (empty: like for like). */
@@ -47,6 +56,7 @@ export interface PaperDifferences {
 export interface BenchRow {
   envId: string;
   discrete: boolean;
+  table?: 'rtfm';
   strategy: StrategyId;
   protocol: ProtocolId;
   description: RecordedDescription;
@@ -102,6 +112,13 @@ function differences(results: readonly BenchResult[], paperBudget: number): stri
   return out;
 }
 
+function rtfmReference(strategy: StrategyId): PaperReference {
+  const gpt4 = paperRtfm('GPT-4 Turbo', 10, strategy);
+  const llama = paperRtfm('Llama 3 70B', 50, strategy);
+  const gpt4b50 = paperRtfm('GPT-4 Turbo', 50, strategy);
+  return gpt4 || llama ? { gpt4, llama, gpt4b50 } : {};
+}
+
 const values = (results: BenchResult[], pick: (r: BenchResult) => number | null) =>
   results.map(pick).filter((x): x is number => x !== null && Number.isFinite(x));
 
@@ -118,10 +135,11 @@ export function buildTable(results: readonly BenchResult[]): BenchTable {
     keyed.set(key, [...(keyed.get(key) ?? []), r]);
   }
   const rows: BenchRow[] = [...keyed.values()].map((group) => {
-    const paper = paperReference(group[0].gymId, group[0].strategy);
+    const paper = group[0].table === 'rtfm' ? rtfmReference(group[0].strategy) : paperReference(group[0].gymId, group[0].strategy);
     return {
       envId: group[0].envId,
       discrete: group[0].discrete,
+      ...(group[0].table ? { table: group[0].table } : {}),
       strategy: group[0].strategy,
       protocol: group[0].protocol ?? 'playground',
       description: group[0].description ?? 'hinted',
@@ -139,7 +157,7 @@ export function buildTable(results: readonly BenchResult[]): BenchTable {
   const setups = [...new Map(rows.map((r) => [`${r.strategy}\u0000${r.protocol}\u0000${r.description}`, r])).values()];
   for (const group of ['discrete', 'continuous'] as const) {
     for (const { strategy, protocol, description } of setups) {
-      const members = rows.filter((r) => r.strategy === strategy && r.protocol === protocol && r.description === description && r.discrete === (group === 'discrete'));
+      const members = rows.filter((r) => r.strategy === strategy && !r.table && r.protocol === protocol && r.description === description && r.discrete === (group === 'discrete'));
       if (members.length === 0) continue;
       const means = (pick: (r: BenchRow) => Stat | null) => meanSe(members.map(pick).filter((s): s is Stat => s !== null).map((s) => s.mean));
       groups.push({ group, strategy, protocol, description, accuracyPaper: means((r) => r.accuracyPaper), accuracyTolerant: means((r) => r.accuracyTolerant), R: means((r) => r.R) });
@@ -180,7 +198,13 @@ export function tableMarkdown(table: BenchTable): string {
   );
   const notes = differenceNotes(table);
   const legend = notes.length ? `\n† Not like for like with the paper's run:\n${notes.map((n) => `- ${n}`).join('\n')}\n` : '';
-  return [head, rule, ...rows, ...groups].join('\n') + '\n' + legend;
+  const rtfm = table.rows.filter((r) => r.table === 'rtfm');
+  const rtfmNote = rtfm.length
+    ? '\nRTFM (paper Table 3): "accuracy (paper reward)" is the paper protocol (1000 transitions drawn with replacement), "accuracy (tolerant)" each of the 999 transitions once; ' +
+      `paper GPT-4 Turbo budget 50: ${rtfm.map((r) => `${r.strategy} ${r.paper.gpt4b50 ? `${cell(r.paper.gpt4b50.accuracy)} / ${cell(r.paper.gpt4b50.R)}` : '—'}`).join(', ')}. ` +
+      "R uses this project's breadth-first planner (the paper's RTFM planning code was not released).\n"
+    : '';
+  return [head, rule, ...rows, ...groups].join('\n') + '\n' + legend + rtfmNote;
 }
 
 /** The table as CSV (one row per environment × strategy × protocol × description, then the group means). */

@@ -25,6 +25,11 @@ export interface FailureReport {
   action: Action;
   expected: Prediction;
   predicted: Prediction;
+  /**
+   * The whole report as the improve prompt shows it, for worlds whose states are not numbers
+   * (RTFM boards): the numeric fields then hold empty placeholders and this text says it all.
+   */
+  text?: string;
 }
 
 /** The score of one program on one dataset: what `cwm eval --json` prints. */

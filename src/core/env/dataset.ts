@@ -23,7 +23,7 @@ function trajectoryStart(transitions: readonly Transition[], i: number): number 
 }
 
 /** A short stable hash of a dataset (FNV-1a over its JSON), stored in run records. */
-export function datasetHash(transitions: readonly Transition[]): string {
+export function datasetHash(transitions: readonly unknown[]): string {
   const text = JSON.stringify(transitions);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

@@ -5,6 +5,8 @@ export interface PromptContext {
   spec: Pick<EnvSpec, 'title' | 'observation' | 'action' | 'stateComparison'>;
   /** The natural-language description (the pack's, or the user's edit). */
   description: string;
+  /** The whole contract text, for worlds whose states are not numeric spaces (RTFM boards). */
+  contract?: string;
 }
 
 /** The system message of every call: who the model is and how it answers. */
@@ -36,6 +38,7 @@ export function describeSpace(space: Space, what: 'observation' | 'action'): str
  * and action formats of this environment.
  */
 export function contractText(context: PromptContext): string {
+  if (context.contract) return context.contract;
   const { spec } = context;
   const tolerance =
     spec.stateComparison === 'exact'

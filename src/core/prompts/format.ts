@@ -12,6 +12,7 @@ function formatPrediction(p: Prediction): string {
 
 /** The first failing transition as the improve prompt shows it: inputs, truth, prediction. */
 export function formatFailure(failure: FailureReport): string {
+  if (failure.text) return failure.text;
   return [
     `Input state: ${formatValue(failure.state)}`,
     `Action: ${formatValue(failure.action)}`,

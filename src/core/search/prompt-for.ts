@@ -8,7 +8,7 @@ import type { SearchContext } from './types';
 
 /** The prompt context of a search: the spec and the (possibly edited) description. */
 export function promptContext(ctx: SearchContext): PromptContext {
-  return { spec: ctx.spec, description: ctx.description };
+  return { spec: ctx.spec, description: ctx.description, contract: ctx.contract };
 }
 
 /**

@@ -29,6 +29,9 @@ export interface SearchContext {
   descriptionVariant?: RecordedDescription;
   /** The user edited the description. */
   descriptionEdited?: boolean;
+  /** The contract text of a world whose states are not numeric spaces (RTFM); replaces the spec's spaces in prompts. */
+  contract?: string;
+  /** The numeric dataset; empty for structured worlds, which pass `env` with their own dataset hash. */
   transitions: Transition[];
   llm: LlmClient;
   evaluate: Evaluate;

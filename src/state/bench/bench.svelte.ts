@@ -1,4 +1,7 @@
 import { findPack, packs } from '../../../envs/index';
+import { rtfmPack } from '../../../envs/rtfm';
+import { rtfmBenchParts } from '../../../envs/rtfm/bench-cell';
+import { pageStructuredRunner } from '../rtfm/runner';
 import { benchCells, cellKey, parseBenchLines, runBenchCell, type BenchCell, type BenchLine } from '../../core/bench/run';
 import { benchReport } from '../../core/bench/report';
 import { PROTOCOLS, defaultVariant, protocolSampling, type DescriptionVariant, type ProtocolId } from '../../core/protocol';
@@ -23,7 +26,11 @@ export interface LiveCell {
 export const FAST_PLANNER = { mcts: { simulations: 10, rolloutDepth: 30 }, cem: { iterations: 5, samples: 100, elites: 10, horizon: 30 } };
 
 /** Environments the benchmark can run: every built-in pack with data. */
-export const benchEnvs = packs.filter((p) => p.datasets.length > 0).map((p) => ({ id: p.spec.id, title: p.spec.title, cwmb: p.spec.cwmb, planning: Boolean(p.createSimulator) }));
+export const benchEnvs = [
+  ...packs.filter((p) => p.datasets.length > 0).map((p) => ({ id: p.spec.id, title: p.spec.title, cwmb: p.spec.cwmb, planning: Boolean(p.createSimulator) })),
+  // RTFM (paper Table 3): scored and planned on its own paths.
+  { id: 'rtfm', title: 'RTFM (paper Table 3)', cwmb: false, planning: true },
+];
 
 function load(): BenchLine[] {
   try {
@@ -116,14 +123,15 @@ export class BenchState {
   }
 
   private async runCell(cell: BenchCell, llm: ReturnType<typeof model.createClient>, signal: AbortSignal): Promise<void> {
-    const pack = findPack(cell.envId)!;
+    const pack = findPack(cell.envId) ?? { spec: rtfmPack.spec, datasets: [] };
     const live: LiveCell = { cell, calls: 0, best: 0, phase: 'search' };
     this.live = [...this.live, live];
     // Compared by key: `live` is deeply reactive, so its cells are proxies, never `cell` itself.
     const key = cellKey(cell);
     const update = (patch: Partial<LiveCell>) => (this.live = this.live.map((l) => (cellKey(l.cell) === key ? { ...l, ...patch } : l)));
     try {
-      const transitions = await pack.datasets[0].load();
+      const rtfm = cell.envId === 'rtfm' ? await rtfmBenchParts(pageStructuredRunner(), cell, this.episodes) : null;
+      const transitions = rtfm ? [] : await pack.datasets[0].load();
       const planner = this.fast ? FAST_PLANNER : undefined;
       const { line } = await runBenchCell(cell, {
         pack,
@@ -143,6 +151,7 @@ export class BenchState {
           if (e.type === 'best') update({ best: e.score });
         },
         signal,
+        ...rtfm,
       });
       this.results = [...this.results, line];
       this.save();

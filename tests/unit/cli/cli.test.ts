@@ -28,7 +28,8 @@ describe('cwm envs', () => {
     const { code, stdout } = await cwm('envs');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines).toHaveLength(21);
+    expect(lines).toHaveLength(22);
+    expect(lines[21]).toMatch(/^rtfm\s+RTFM \(Read to Fight Monsters\)\s+discrete\(5\)\s+simulator · board states \(paper Table 3\)$/);
     expect(lines[0]).toMatch(/^cartpole\s+Cart-pole\s+discrete\(2\)\s+simulator$/);
     expect(lines.find((l) => l.startsWith('hopper'))).toMatch(/box\(3\) \[-1, 1\]\s+no simulator$/);
   });
