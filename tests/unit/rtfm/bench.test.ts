@@ -31,9 +31,9 @@ describe('the RTFM row of the benchmark table (paper Table 3)', () => {
 
   it('prints the row and explains the RTFM columns in Markdown and CSV', () => {
     const md = tableMarkdown(table);
-    expect(md).toContain('| rtfm | gif-mcts | 0.80 ± 0.10 |');
-    expect(md).toContain('| 0.71 / 0.31 | 0.58 / -0.11 |');
+    expect(md).toMatch(/\| rtfm \| gif-mcts \| playground \| hinted \| 0\.80 ± 0\.10 \|/);
+    expect(md).toMatch(/\| 0\.71 \/ 0\.31( †)? \| 0\.58 \/ -0\.11( †)? \|/);
     expect(md).toContain('paper GPT-4 Turbo budget 50: gif-mcts 1.00 / 1.00');
-    expect(tableCsv(table)).toContain('env,rtfm,gif-mcts,0.8,');
+    expect(tableCsv(table)).toContain('env,rtfm,gif-mcts,playground,hinted,0.8,');
   });
 });
