@@ -29,7 +29,7 @@ export async function mountSandbox(page: Page): Promise<void> {
   }, sandboxSrcdocFrom(umdTexts()));
 }
 
-/** Starts a runner worker in the mounted sandbox; resolves to its id. */
+/** Starts a runner worker in the mounted sandbox; resolves to its id once it has booted. */
 export function spawnWorker(page: Page): Promise<number> {
   return page.evaluate(() => {
     const s = (window as unknown as { sandbox: { control: MessagePort; ports: Map<number, MessagePort>; waiting: Map<number, (p: MessagePort) => void>; next: number } }).sandbox;
@@ -37,7 +37,10 @@ export function spawnWorker(page: Page): Promise<number> {
     return new Promise<number>((resolve) => {
       s.waiting.set(wid, (port) => {
         s.ports.set(wid, port);
-        resolve(wid);
+        // The worker says when it has booted.
+        port.onmessage = (e) => {
+          if (e.data?.op === 'ready') resolve(wid);
+        };
       });
       s.control.postMessage({ op: 'spawn', wid });
     });

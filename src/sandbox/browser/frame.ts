@@ -2,11 +2,11 @@ import { mountSandboxFrame } from '../mount';
 import type { FrameEvent, FrameRequest } from './frame-host';
 
 /** How long the iframe may take to hand over a new worker's port. */
-const SPAWN_LIMIT_MS = 15_000;
+const SPAWN_LIMIT_MS = 30_000;
 
 /** The page's handle on the sandbox iframe: start and end runner workers in it. */
 export interface SandboxFrame {
-  /** Starts a runner worker; resolves to the port that talks to it directly. */
+  /** Starts a runner worker; resolves, once it has booted, to the port that talks to it directly. */
   spawn(onDied: (message: string) => void): Promise<{ wid: number; port: MessagePort }>;
   kill(wid: number): void;
   dispose(): void;
@@ -40,10 +40,15 @@ async function openFrame(): Promise<SandboxFrame> {
           reject(new Error('the evaluator sandbox stopped answering; run the evaluation again (reload the page if it repeats)'));
         }, SPAWN_LIMIT_MS);
         spawning.set(wid, (workerPort) => {
-          clearTimeout(timer);
           spawning.delete(wid);
           died.set(wid, onDied);
-          resolve({ wid, port: workerPort });
+          // The worker says when it has booted; a job's time limit starts only then.
+          workerPort.onmessage = (e: MessageEvent) => {
+            if ((e.data as { op?: unknown } | null)?.op !== 'ready') return;
+            clearTimeout(timer);
+            workerPort.onmessage = null;
+            resolve({ wid, port: workerPort });
+          };
         });
         port.postMessage({ op: 'spawn', wid } satisfies FrameRequest);
       });

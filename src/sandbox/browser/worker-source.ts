@@ -51,6 +51,8 @@ export function runnerWorkerSource(s: WorkerSources): string {
       });
     };
     handle({ op: 'warm' });
+    // Booted (SES locked down, first compartment built): only now does a job's clock start.
+    port.postMessage({ op: 'ready' });
   };
   var names = ${JSON.stringify(REMOVED_GLOBALS)};
   for (var i = 0; i < names.length; i++) {

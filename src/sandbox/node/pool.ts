@@ -24,9 +24,11 @@ export type NodeRunner = CandidateRunner & StructuredRunner & { close(): Promise
 interface Slot {
   child: RunnerChild;
   keys: DatasetKeys;
-  current: (Pending & { id: number; retried?: boolean }) | null;
+  current: (Pending & { id: number }) | null;
   timer: ReturnType<typeof setTimeout> | null;
   served: number;
+  /** The child has booted; a job's time limit starts only on a booted child. */
+  ready: boolean;
 }
 
 /**
@@ -42,9 +44,10 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
   const graceMs = options.graceMs ?? 1000;
   const recycleAfter = options.recycleAfter ?? 500;
   const slots: (Slot | null)[] = Array.from({ length: size }, () => null);
-  const queue: (Pending & { retried?: boolean })[] = [];
+  const queue: Pending[] = [];
   let nextId = 1;
   let closed = false;
+  let bootFailures = 0;
 
   function setIdle(slot: Slot, idle: boolean): void {
     const proc = slot.child.process;
@@ -76,9 +79,16 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
 
   function spawn(index: number): Slot {
     const child = startRunnerChild({ memoryLimitMb });
-    const slot: Slot = { child, keys: new DatasetKeys(), current: null, timer: null, served: 0 };
+    const slot: Slot = { child, keys: new DatasetKeys(), current: null, timer: null, served: 0, ready: false };
     child.process.on('message', (message: { id?: unknown; op?: unknown; crashed?: unknown }) => {
-      if (message?.op === 'ready' || !slot.current || message?.id !== slot.current.id) return;
+      if (message?.op === 'ready') {
+        slot.ready = true;
+        bootFailures = 0;
+        pump();
+        if (!slot.current) setIdle(slot, true);
+        return;
+      }
+      if (!slot.current || message?.id !== slot.current.id) return;
       const reply = message.crashed === true ? ({ kind: 'crashed', message: 'the evaluator failed; run the evaluation again' } as const) : parseRunnerReply(withPredictions(message));
       if (reply.kind === 'timeout' || reply.kind === 'crashed' || ++slot.served >= recycleAfter) retire(slot, reply);
       else {
@@ -88,19 +98,23 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
     });
     child.process.on('exit', () => {
       if (slots[index] !== slot) return;
-      if (!child.ready() && slot.current && !slot.current.retried) {
-        // The child never booted: not the candidate's doing. Run it again on a new child.
-        const { id: _id, ...job } = slot.current;
-        slot.current = null;
-        queue.unshift({ ...job, retried: true });
+      if (!slot.ready) {
+        // The child never booted: not a candidate's doing. Try a new one once (the first may
+        // have failed under the address-space limit, see child.ts); then say so to what waits.
+        const failed = ++bootFailures >= 2;
         retire(slot, { kind: 'cancelled' });
+        if (failed) {
+          const why = child.stderr().trim().split('\n').pop() ?? '';
+          for (const pending of queue.splice(0)) pending.settle({ kind: 'crashed', message: `could not start the evaluator process${why ? ` (${why})` : ''}; check that this Node.js (20 or later) can start child processes` });
+        }
         return;
       }
       // Give stderr a moment to arrive, so the bug can say "out of memory" when it was.
       setTimeout(() => retire(slot, { kind: 'crashed', message: childLostMessage(child.stderr(), memoryLimitMb) }), 20);
     });
     child.process.on('error', () => retire(slot, { kind: 'crashed', message: 'could not start the evaluator process; check that Node.js can start child processes here' }));
-    setIdle(slot, true);
+    // Booting keeps the process alive: a job is waiting for this child.
+    setIdle(slot, false);
     slots[index] = slot;
     return slot;
   }
@@ -122,7 +136,7 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
     if (closed) return;
     for (let i = 0; i < slots.length && queue.length > 0; i++) {
       const slot = slots[i] ?? spawn(i);
-      if (!slot.current) start(slot, queue.shift()!);
+      if (!slot.current && slot.ready) start(slot, queue.shift()!);
     }
   }
 
