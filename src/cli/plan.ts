@@ -94,7 +94,9 @@ async function plan(argv: string[]): Promise<number> {
     });
     if (args.flags.has('json')) {
       const { returnModel, returnRandom, returnOracle, normalizedReturn, reason, fallbacks, steps, modelError, returns } = result;
-      console.log(JSON.stringify({ returnModel, returnRandom, returnOracle, normalizedReturn, ...(reason ? { reason } : {}), episodes, seed, returns, fallbacks, steps, ...(modelError ? { modelError } : {}) }));
+      console.log(
+        JSON.stringify({ returnModel, returnRandom, returnOracle, normalizedReturn, ...(reason ? { reason } : {}), episodes, seed, returns, fallbacks, steps, ...(modelError ? { modelError } : {}) }),
+      );
     } else {
       console.log(formatPlanning(result, `${pack.spec.id} · ${programFile} · ${episodes} episodes · seed ${seed}`));
     }

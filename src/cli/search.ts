@@ -142,7 +142,9 @@ async function search(argv: string[]): Promise<number> {
     const record = await write();
     const best = record.best;
     const state = controller.signal.aborted ? 'stopped' : best && record.nodes.some((n) => n.id === best.nodeId) && record.resume?.solved ? 'solved' : 'budget used';
-    process.stdout.write(`${state}: ${record.calls.length} calls, ${record.nodes.length - 1} programs, best node ${best?.nodeId ?? '-'} score ${(best?.score ?? 0).toFixed(6)}; run written to ${out}\n`);
+    process.stdout.write(
+      `${state}: ${record.calls.length} calls, ${record.nodes.length - 1} programs, best node ${best?.nodeId ?? '-'} score ${(best?.score ?? 0).toFixed(6)}; run written to ${out}\n`,
+    );
     return 0;
   } finally {
     process.off('SIGINT', onSigint);

@@ -80,7 +80,8 @@ export class EnvState {
       const loaded = await loadDataset(this.pack, id);
       if (this.datasetId === id) this.transitions = loaded;
     } catch (e) {
-      if (this.datasetId === id) this.datasetError = this.missing ?? `Could not load the ${id} dataset of ${this.pack.spec.title}: ${(e as Error).message}. Reload the page, or choose the other dataset.`;
+      if (this.datasetId === id)
+        this.datasetError = this.missing ?? `Could not load the ${id} dataset of ${this.pack.spec.title}: ${(e as Error).message}. Reload the page, or choose the other dataset.`;
     }
   }
 
@@ -194,16 +195,16 @@ function loadingCustomState(id: string): EnvState {
     cwmb: false,
   };
   const state = new EnvState({ spec, datasets: [{ id: 'custom', label: 'Your transitions', load: async () => (await loaded).custom.transitions }] });
-  loadCustomPacks().then(
-    () => {
+  loadCustomPacks()
+    .then(() => {
       const pack = findCustomPack(id);
       if (!pack) throw new Error(`There is no custom environment "${id}" saved in this browser. Create it on the "Your own environment" page (#/custom), or open a run link or file made on it.`);
       state.adopt(pack);
       ready(pack);
-    },
-  ).catch((e: Error) => {
-    state.missing = e.message;
-    fail(e);
-  });
+    })
+    .catch((e: Error) => {
+      state.missing = e.message;
+      fail(e);
+    });
   return state;
 }

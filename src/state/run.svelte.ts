@@ -153,7 +153,9 @@ export class RunController {
     if (!transitions) {
       this.continuing = null;
       this.status = 'idle';
-      this.error = this.env.missing ?? `This run was scored on a dataset (hash ${record.env.datasetHash}) that ${this.env.spec.title} no longer has here, so it cannot continue. It can still be viewed, replayed and exported from the Runs page.`;
+      this.error =
+        this.env.missing ??
+        `This run was scored on a dataset (hash ${record.env.datasetHash}) that ${this.env.spec.title} no longer has here, so it cannot continue. It can still be viewed, replayed and exported from the Runs page.`;
     }
   }
 
@@ -256,20 +258,23 @@ export class RunController {
     const env: RunRecord['env'] = { id: spec.id, datasetHash: datasetHash(transitions), dataset: this.env.datasetId };
     if (this.env.custom) env.custom = this.env.custom;
     const strategy = resume ? strategies[resume.strategy] : this.strategy;
-    const session = strategy.create({
-      spec,
-      description: this.env.description,
-      transitions,
-      llm,
-      evaluate: (program, signal) => evaluateProgram(runner, program, transitions, spec, { signal }),
-      rng: Rng.seeded(this.seed),
-      sampling: { ...PAPER_SAMPLING, seed: this.seed },
-      budget: this.budget,
-      seed: this.seed,
-      params: { ...this.params },
-      onEvent: (event) => this.onEvent(event),
-      env,
-    }, resume);
+    const session = strategy.create(
+      {
+        spec,
+        description: this.env.description,
+        transitions,
+        llm,
+        evaluate: (program, signal) => evaluateProgram(runner, program, transitions, spec, { signal }),
+        rng: Rng.seeded(this.seed),
+        sampling: { ...PAPER_SAMPLING, seed: this.seed },
+        budget: this.budget,
+        seed: this.seed,
+        params: { ...this.params },
+        onEvent: (event) => this.onEvent(event),
+        env,
+      },
+      resume,
+    );
     return session;
   }
 

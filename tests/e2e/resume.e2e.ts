@@ -64,7 +64,17 @@ async function uninterrupted(): Promise<RunRecord> {
   try {
     const llm = scriptedLlm(Array.from({ length: BUDGET }, (_, i) => completion(i)));
     return await strategies['gif-mcts']
-      .create({ spec: pack.spec, description: pack.spec.description, transitions, llm, evaluate: (p, signal) => evaluateProgram(runner, p, transitions, pack.spec, { signal }), rng: Rng.seeded(SEED), sampling: PAPER_SAMPLING, budget: BUDGET, seed: SEED })
+      .create({
+        spec: pack.spec,
+        description: pack.spec.description,
+        transitions,
+        llm,
+        evaluate: (p, signal) => evaluateProgram(runner, p, transitions, pack.spec, { signal }),
+        rng: Rng.seeded(SEED),
+        sampling: PAPER_SAMPLING,
+        budget: BUDGET,
+        seed: SEED,
+      })
       .run();
   } finally {
     await runner.close();
@@ -163,7 +173,12 @@ describe('resuming a run after a reload', () => {
     const summary = () => api(page, (a) => a.runs().then((runs) => runs.map((r) => [r.id, r.nodes, r.bestScore]).sort()));
     const copyRecord = () => page.evaluate((i) => (window as unknown as { cwmPlayground: Api }).cwmPlayground.exportRun(i), copy);
     await expect.poll(async () => (await copyRecord()).status, { timeout: 20_000 }).toBe('done');
-    expect(await summary()).toEqual([[original, 3, savedMidRun!.best!.score], [copy, 4, 1]].sort());
+    expect(await summary()).toEqual(
+      [
+        [original, 3, savedMidRun!.best!.score],
+        [copy, 4, 1],
+      ].sort(),
+    );
     expect((await copyRecord()).name).toBe('Copy of cartpole · gif-mcts');
     const untouched = await page.evaluate((i) => (window as unknown as { cwmPlayground: Api }).cwmPlayground.exportRun(i), original);
     expect(untouched).toEqual(savedMidRun);

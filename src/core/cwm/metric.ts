@@ -39,12 +39,7 @@ export interface TransitionScore {
  * next state, reward and done by a third each; a terminal one ignores the next state and weighs
  * reward and done by half each.
  */
-export function scoreTransition(
-  pred: Prediction,
-  truth: Transition,
-  comparison: StateComparison,
-  reward: RewardMode,
-): TransitionScore {
+export function scoreTransition(pred: Prediction, truth: Transition, comparison: StateComparison, reward: RewardMode): TransitionScore {
   const rewardOk = reward === 'paper' ? pred.reward === truth.reward : elementMatches(pred.reward, truth.reward, 'tolerant');
   const doneOk = Boolean(pred.done) === truth.done;
   if (truth.done) {
@@ -74,11 +69,7 @@ export interface MetricOptions {
  * the score, cut-offs included, as in the paper; `solved` ignores truncated transitions, and so
  * does the failure report, since no program can predict a time-limit cut-off.
  */
-export function scorePredictions(
-  transitions: readonly Transition[],
-  predictions: readonly Prediction[],
-  options: MetricOptions,
-): EvalResult {
+export function scorePredictions(transitions: readonly Transition[], predictions: readonly Prediction[], options: MetricOptions): EvalResult {
   if (predictions.length !== transitions.length) {
     throw new Error(`expected ${transitions.length} predictions, got ${predictions.length}`);
   }

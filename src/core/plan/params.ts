@@ -26,9 +26,7 @@ export const MCTS_DEFAULTS: MctsParams = { simulations: 25, rolloutDepth: 100, c
 export const CEM_DEFAULTS: CemParams = { horizon: 100, iterations: 20, samples: 1000, elites: 100 };
 
 /** Everything a planner needs besides the model: the action space and its settings. */
-export type PlannerConfig =
-  | { kind: 'mcts'; nActions: number; params: MctsParams; seed: number }
-  | { kind: 'cem'; low: number[]; high: number[]; params: CemParams; seed: number };
+export type PlannerConfig = { kind: 'mcts'; nActions: number; params: MctsParams; seed: number } | { kind: 'cem'; low: number[]; high: number[]; params: CemParams; seed: number };
 
 /** The planner config for an environment: MCTS over its discrete actions or CEM over its box. */
 export function plannerConfig(

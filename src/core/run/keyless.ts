@@ -12,7 +12,10 @@ export function keylessUrl(url: string): string {
   const match = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)?([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(url);
   if (!match) return url;
   const [, scheme, , rest, query] = match;
-  const params = (query ?? '').slice(1).split('&').filter((p) => p && !KEY_PARAMS.test(decodeSafe(p.split('=')[0])));
+  const params = (query ?? '')
+    .slice(1)
+    .split('&')
+    .filter((p) => p && !KEY_PARAMS.test(decodeSafe(p.split('=')[0])));
   return scheme + rest + (params.length ? `?${params.join('&')}` : '');
 }
 

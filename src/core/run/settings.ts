@@ -13,10 +13,7 @@ export interface RunSettings {
   params: Record<string, number>;
 }
 
-type Field =
-  | { key: 'env' | 'dataset'; kind: 'id' }
-  | { key: 'strategy'; kind: 'enum'; values: readonly string[] }
-  | { key: 'budget' | 'seed'; kind: 'int'; min: number; max: number };
+type Field = { key: 'env' | 'dataset'; kind: 'id' } | { key: 'strategy'; kind: 'enum'; values: readonly string[] } | { key: 'budget' | 'seed'; kind: 'int'; min: number; max: number };
 
 /**
  * The one table that drives both writing and reading `#settings=`: each field's key, its type and

@@ -91,7 +91,13 @@ export class ReplayDriver {
       }
       const snapshot = this.session.snapshot();
       const fresh = snapshot.nodes.slice(before);
-      const diverged = fresh.find((n) => !sameNode(n, this.record.nodes.find((r) => r.id === n.id)));
+      const diverged = fresh.find(
+        (n) =>
+          !sameNode(
+            n,
+            this.record.nodes.find((r) => r.id === n.id),
+          ),
+      );
       if (diverged) return this.reveal(before + 1, `The rebuilt search differs from the record at node ${diverged.id} (the record comes from another version); replaying the recorded nodes instead.`);
       this.frame = snapshot;
       if (!more && !this.finished) this.reveal(this.shown + 1, 'The rebuilt search ended before the record did; replaying the remaining recorded nodes.');

@@ -72,7 +72,12 @@ describe('cwm search against a local OpenAI-protocol server on CartPole', () => 
 
   test('a failed call writes the run so far and exits 1; --run continues it', async () => {
     const [buggy, , correct] = await Promise.all(['cartpole-buggy.js', 'cartpole-wrong.js', 'cartpole-correct.js'].map(fixture));
-    session.fake = await startFakeOpenAi({ script: [{ type: 'stream', text: answer(buggy) }, { type: 'status', status: 401, message: 'bad key' }] });
+    session.fake = await startFakeOpenAi({
+      script: [
+        { type: 'stream', text: answer(buggy) },
+        { type: 'status', status: 401, message: 'bad key' },
+      ],
+    });
     const out = join(session.dir, 'partial.json');
     expect(await searchCommand(baseArgs('gif-mcts', out))).toBe(1);
     const partial = await readRecord(out);
@@ -97,7 +102,10 @@ describe('cwm search rejects bad input with exit 2 and a message that says what 
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '0', '--provider', 'openai', '--model', 'm', '--out', 'x.json'], /--budget must be an integer ≥ 1/],
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'gemini', '--model', 'm', '--out', 'x.json'], /--provider must be openai, anthropic or replay/],
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'openai', '--out', 'x.json'], /missing --model/],
-    [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'anthropic', '--model', 'm', '--api-key-env', 'CWM_TEST_NO_SUCH_VAR', '--out', 'x.json'], /set CWM_TEST_NO_SUCH_VAR in the environment/],
+    [
+      ['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'anthropic', '--model', 'm', '--api-key-env', 'CWM_TEST_NO_SUCH_VAR', '--out', 'x.json'],
+      /set CWM_TEST_NO_SUCH_VAR in the environment/,
+    ],
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'replay', '--out', 'x.json'], /--provider replay .* --run/],
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'openai', '--model', 'm', '--api-key', 'sk-123', '--out', 'x.json'], /unknown option --api-key/],
   ];
@@ -138,7 +146,11 @@ describe('cwm search with the server down', () => {
     const args = ['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--seed', '0', '--provider', 'openai', '--base-url', url, '--model', 'm', '--out', out];
     expect(await searchCommand(args)).toBe(1);
     const said = session.stderr.join('');
-    expect(said).toMatch(new RegExp(`^cwm search: Cannot reach the OpenAI-compatible server at ${url.replace(/[./]/g, '\\$&')} \\(fetch failed[^)]*ECONNREFUSED[^)]*\\)\\. Check that the server is running and the base URL \\(port, /v1\\)\\.\\n$`));
+    expect(said).toMatch(
+      new RegExp(
+        `^cwm search: Cannot reach the OpenAI-compatible server at ${url.replace(/[./]/g, '\\$&')} \\(fetch failed[^)]*ECONNREFUSED[^)]*\\)\\. Check that the server is running and the base URL \\(port, /v1\\)\\.\\n$`,
+      ),
+    );
     expect(said).not.toMatch(/CORS|OLLAMA/);
     await expect(readFile(out, 'utf8')).rejects.toThrow(/ENOENT/);
   });

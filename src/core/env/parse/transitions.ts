@@ -58,5 +58,9 @@ export function parseTransitions(text: string, format: TransitionFormat = detect
   const trajectories = new Set(transitions.map((t) => t.traj_start)).size;
   const terminals = transitions.filter((t) => t.done).length;
   const summary = `${transitions.length} transitions in ${trajectories} trajectories (${terminals} terminal); observation ${describeSpace(spaces.observation)}, action ${describeSpace(spaces.action)}.`;
-  return { ok: true, transitions, preview: { format, rows: transitions.length, trajectories, terminals, observation: spaces.observation, action: spaces.action, summary, first: transitions.slice(0, 5) } };
+  return {
+    ok: true,
+    transitions,
+    preview: { format, rows: transitions.length, trajectories, terminals, observation: spaces.observation, action: spaces.action, summary, first: transitions.slice(0, 5) },
+  };
 }
