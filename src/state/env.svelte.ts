@@ -4,7 +4,7 @@ import { datasetHash } from '../core/env/dataset';
 import { Rng } from '../core/rng';
 import { findPack } from '../../envs/index';
 import { findCustomPack, loadCustomPacks, type CustomPack } from './runs/custom-env.svelte';
-import { distinctRewards, filterTransitions, NO_FILTER, trajectoriesOf, type DatasetFilter } from '../ui/env/filter';
+import { distinctRewards, filterTransitions, NO_FILTER, trajectoriesOf, type DatasetFilter } from '../core/env/filter';
 
 /**
  * Loads a dataset of a pack. Built-in datasets load once per page (envs/datasets.ts), so the
