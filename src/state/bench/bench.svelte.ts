@@ -69,6 +69,8 @@ export class BenchState {
     try {
       if (model.kind === 'replay') throw new Error('The benchmark needs a live model: a replay file answers one run only. Pick a remote or in-browser model.');
       llm = model.createClient();
+      const down = await model.unreachable();
+      if (down) throw new Error(down);
     } catch (e) {
       this.errors = [(e as Error).message];
       return;
