@@ -68,7 +68,7 @@ function checkResumable(saved: RunRecord, pack: EnvPack, transitions: Transition
 }
 
 /**
- * `cwm search`: runs a whole search headless and writes the run record (DESIGN.md section 9).
+ * `cwm search`: runs a whole search headless and writes the run record.
  * With --run and a live provider it continues the saved run; with --provider replay it rebuilds
  * the saved run from its recorded completions. Exit 0 when done, 2 on bad input, 1 when a model
  * call fails for good (the run so far is written to --out first).

@@ -23,7 +23,7 @@ export const PAGE_SIZE = 25;
 export class EnvState {
   /** The pack shown; a custom environment still loading from storage gets its real pack later. */
   pack: EnvPack;
-  /** The user's own environment (issue 6), carried by every run record made on it; null for packs. */
+  /** The user's own environment, carried by every run record made on it; null for packs. */
   custom = $state.raw<CustomEnv | null>(null);
   /** Set when a custom environment is not saved in this browser: what to do instead. */
   missing = $state<string | null>(null);

@@ -118,7 +118,7 @@ export class RunController {
   }
 
   /**
-   * Continues a saved run exactly where it stopped (issue 6): its strategy, seed, budget and
+   * Continues a saved run exactly where it stopped: its strategy, seed, budget and
    * hyperparameters, the dataset it was scored on, and its search state (RNG, tree statistics; a
    * fork, which has none, continues with statistics rebuilt from its nodes). The
    * tree shows at once, paused; Resume or Step build the session with the model chosen by then, so
@@ -254,7 +254,7 @@ export class RunController {
     }
     const spec = this.env.spec;
     const runner = browserRunner(); // one sandbox and worker pool for the page
-    // The record names the dataset, and a custom environment travels inside it (issue 6).
+    // The record names the dataset, and a custom environment travels inside it.
     const env: RunRecord['env'] = { id: spec.id, datasetHash: datasetHash(transitions), dataset: this.env.datasetId };
     if (this.env.custom) env.custom = this.env.custom;
     const strategy = resume ? strategies[resume.strategy] : this.strategy;

@@ -1,5 +1,5 @@
 /**
- * Search bookkeeping per iteration (DESIGN.md section 10: well under a millisecond at 1000 nodes).
+ * Search bookkeeping per iteration (well under a millisecond at 1000 nodes).
  * A scripted model answers instantly in one chunk and the evaluator is instant, so what is timed is
  * the search itself: selection, prompt building, code extraction, expansion, learning, backup, the
  * fix chain. Prints, for trees of 100 / 1000 / 2000 nodes, the median and mean time of the next 200 iterations and

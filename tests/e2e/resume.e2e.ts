@@ -12,7 +12,7 @@ import { strategies } from '../../src/core/search';
 import { createNodeRunner } from '../../src/node/node-runner';
 import { scriptedLlm } from '../unit/search/scripted';
 
-// Issue 6, "reload in the middle of a scripted run and resume it": a GIF-MCTS run on CartPole is
+// Reloading in the middle of a scripted run and resuming it: a GIF-MCTS run on CartPole is
 // stepped twice, the page is reloaded, the saved run is continued from the Runs page and finishes.
 
 /** Three wrong programs, then the right one for every later call: the run cannot end before call 4. */

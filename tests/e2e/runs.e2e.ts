@@ -10,7 +10,7 @@ import { scriptedLlm, scriptedEvaluate } from '../unit/search/scripted';
 import { Rng } from '../../src/core/rng';
 import { PAPER_SAMPLING } from '../../src/core/llm/types';
 
-// Runs that last and travel (issue 6), on the built app in real Chromium.
+// Runs that last and travel, on the built app in real Chromium.
 
 let browser: Browser;
 beforeAll(async () => {

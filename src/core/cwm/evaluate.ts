@@ -4,7 +4,7 @@ import { buggyResult, scorePredictions } from './metric';
 import type { CandidateRunner, EvalResult, RewardMode, TransitionInput } from './types';
 import { checkPredictions, normalizePrediction } from './validate';
 
-/** Default wall-clock limit of one evaluation (DESIGN.md section 8). */
+/** Default wall-clock limit of one evaluation. */
 export const DEFAULT_TIMEOUT_MS = 5000;
 
 // The same inputs array for the same dataset, so runners can reuse its encoding (datasets are

@@ -1,7 +1,7 @@
 import type { Obs, StateComparison, Transition } from '../env/types';
 import type { Breakdown, EvalResult, FailureReport, Prediction, RewardMode } from './types';
 
-/** Absolute and relative tolerance for float comparisons (DESIGN.md section 4). */
+/** Absolute and relative tolerance for float comparisons. */
 export const ATOL = 1e-5;
 export const RTOL = 1e-5;
 
@@ -65,7 +65,7 @@ export interface MetricOptions {
 }
 
 /**
- * Scores a program's predictions on a dataset (DESIGN.md section 4). Every transition counts in
+ * Scores a program's predictions on a dataset. Every transition counts in
  * the score, cut-offs included, as in the paper; `solved` ignores truncated transitions, and so
  * does the failure report, since no program can predict a time-limit cut-off.
  */

@@ -39,7 +39,7 @@ export interface EvalResult {
   bug: string | null;
   firstFailure: FailureReport | null;
   breakdown: Breakdown;
-  /** Every transition that is not truncated is fully correct (DESIGN.md section 4). */
+  /** Every transition that is not truncated is fully correct. */
   solved: boolean;
 }
 

@@ -38,7 +38,7 @@ export function plannerConfig(
   if (space.kind === 'discrete') return { kind: 'mcts', nActions: space.n, params: { ...MCTS_DEFAULTS, ...overrides.mcts }, seed };
   if (space.kind === 'box') {
     const params = { ...CEM_DEFAULTS, ...overrides.cem };
-    // The horizon is clipped to the episode limit (DESIGN.md section 6).
+    // The horizon is clipped to the episode limit.
     params.horizon = Math.min(params.horizon, spec.episodeLimit ?? params.horizon);
     return { kind: 'cem', low: space.low.slice(), high: space.high.slice(), params, seed };
   }

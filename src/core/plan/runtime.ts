@@ -12,7 +12,7 @@ export interface Planner {
 
 /**
  * The planners, as ONE self-contained function. Why: a planner must run in the same realm as the
- * untrusted CWM it plans with (model steps are plain calls, DESIGN.md section 6), so its source is
+ * untrusted CWM it plans with (model steps are plain calls), so its source is
  * injected into sandboxed workers and vm contexts with `plannerRuntimeSource()`. It may therefore
  * reference nothing outside its own body except the `RngClass` it is given and standard built-ins.
  */

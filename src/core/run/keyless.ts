@@ -30,7 +30,7 @@ function decodeSafe(text: string): string {
 /**
  * A deep copy of a record that cannot carry an API key: every property named like a credential is
  * dropped anywhere in the record, and the provider's base URL loses user info and key-like query
- * parameters. Keys never enter records in the first place (DESIGN.md section 7); this is the
+ * parameters. Keys never enter records in the first place; this is the
  * second lock. A record without credentials comes back equal to the input.
  */
 export function keylessRecord(record: RunRecord): RunRecord {

@@ -2,7 +2,7 @@ import type { Transition } from '../env/types';
 import type { Breakdown } from '../cwm/types';
 import type { ChatMessage } from '../llm/types';
 
-/** Search strategies that record the same RunRecord (DESIGN.md section 5). */
+/** Search strategies that record the same RunRecord. */
 export type StrategyId = 'gif-mcts' | 'worldcoder' | 'best-of-n' | 'refine';
 
 /** The kind of LLM call that produced a node. */
@@ -23,7 +23,7 @@ export interface CallRecord {
   error?: string;
 }
 
-/** One node of the search tree, as saved and shared (DESIGN.md section 9). */
+/** One node of the search tree, as saved and shared. */
 export interface NodeRecord {
   id: number;
   parentId: number | null;
@@ -41,7 +41,7 @@ export interface NodeRecord {
   terminal?: boolean;
 }
 
-/** A user-made environment that travels inside the record (issue 6). */
+/** A user-made environment that travels inside the record. */
 export interface CustomEnv {
   title: string;
   description: string;

@@ -3,7 +3,7 @@ import { LIMITS } from './limits';
 import { RecordError, checkShape, describe, isObject, read } from './check';
 import { checkCustomEnv } from './validate-env';
 
-/** Every strategy a record may name (DESIGN.md section 5). */
+/** Every strategy a record may name. */
 export const STRATEGY_IDS: readonly StrategyId[] = ['gif-mcts', 'worldcoder', 'best-of-n', 'refine'];
 const CALL_KINDS: readonly CallKind[] = ['generate', 'improve', 'fix'];
 const NODE_ACTIONS: readonly NodeAction[] = ['root', 'generate', 'improve', 'fix', 'user'];
@@ -14,7 +14,7 @@ const ROLES = ['system', 'user', 'assistant'] as const;
 export type RecordResult = { ok: true; record: RunRecord } | { ok: false; error: string; path?: string };
 
 /**
- * Checks that a parsed JSON value is a run record of DESIGN.md section 9 and returns a plain deep
+ * Checks that a parsed JSON value is a run record (`RunRecord` in src/core/run/types.ts) and returns a plain deep
  * copy of it. Unknown extra fields are kept (a newer `cwm` may add some); forbidden keys
  * (`__proto__`…), wrong types, dangling ids and oversized parts are refused with a message that
  * names the field and says what to do.

@@ -1,4 +1,4 @@
-// Runs that last and travel (issue 6): saving, listing, links, the scripting API and offline use.
+// Runs that last and travel: saving, listing, links, the scripting API and offline use.
 export {
   saveRun,
   saveImported,

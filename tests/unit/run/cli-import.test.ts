@@ -12,7 +12,7 @@ import { getPack } from '../../../envs/index';
 import { startFakeOpenAi, type FakeServer } from '../../support/fake-openai';
 
 // A record written by `cwm search` (against a local fake OpenAI server) must import unchanged,
-// travel through a file and a link, and replay into the same tree (issue 6).
+// travel through a file and a link, and replay into the same tree.
 const fixture = (name: string) => readFile(join(__dirname, '../../fixtures/programs/search', name), 'utf8');
 const answer = (code: string) => `Here is the environment:\n\n\`\`\`javascript\n${code}\`\`\`\n`;
 

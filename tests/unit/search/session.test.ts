@@ -22,7 +22,7 @@ describe('search sessions: events, records, user nodes, parameters', () => {
     expect(events[0]).toEqual({ type: 'call-start', callId: 0, kind: 'generate', parentId: 0 });
   });
 
-  test('the snapshot is a plain RunRecord in the DESIGN.md section 9 layout that validates', async () => {
+  test('the snapshot is a plain RunRecord in the RunRecord layout that validates', async () => {
     const ctx = toyContext([program('A', 'SCORE 0.4'), program('B', 'BUG boom'), program('C', 'SCORE 0.9')], 3, 5);
     const record = await strategies['gif-mcts'].create(ctx).run();
     expect(validateRunRecord(JSON.parse(JSON.stringify(record)))).toMatchObject({ ok: true });

@@ -2,7 +2,7 @@ import type { Obs, Transition } from '../types';
 import { RowProblem, cap, toBoolean, toNumber, where, type RowError } from './rows';
 
 /**
- * The CSV column convention for custom environments (issue 6), header row required, any order:
+ * The CSV column convention for custom environments, header row required, any order:
  * - `state` for a single-number observation, or `state_0`, `state_1`, … for a vector;
  * - `action`, or `action_0`, `action_1`, … for a vector action;
  * - `next_state` or `next_state_0`, … (same shape as the state);

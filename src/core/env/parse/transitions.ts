@@ -7,7 +7,7 @@ import { describeSpace, inferSpaces } from './spaces';
 /** Formats accepted for a custom environment's transitions. */
 export type TransitionFormat = 'json' | 'jsonl' | 'csv';
 
-/** Issue 6: more than 100,000 rows is refused (the page scores every row for every candidate). */
+/** More than 100,000 rows is refused (the page scores every row for every candidate). */
 export const MAX_ROWS = 100_000;
 
 /** What the editor shows before saving: counts, shapes, spaces and the first rows. */
