@@ -203,6 +203,11 @@ export class RunController {
 
   /** Checks, before a new search, that the remote provider answers; false (with `error`) when not. */
   private async providerAnswers(): Promise<boolean> {
+    // A missing dataset is the first thing to fix; no need to ask the network before that.
+    if (!this.env.transitions) {
+      this.error = this.env.datasetError ?? 'The dataset has not loaded yet. Wait for the Dataset tab to show the transitions, then start again.';
+      return false;
+    }
     this.checking = true;
     try {
       this.error = await model.unreachable();

@@ -123,7 +123,7 @@ describe('benchmark page', () => {
     await page.reload();
     await page.getByLabel('Budget (LLM calls)').fill('3');
     expect(await page.getByText('4 of 4 cells done').count()).toBe(1);
-    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['cwm-playground:bench-results:v1']);
+    expect((await page.evaluate(() => Object.keys(localStorage))).sort()).toEqual(['cwm-playground.provider-settings', 'cwm-playground:bench-results:v1']);
     expect(errors).toEqual([]);
   });
 });

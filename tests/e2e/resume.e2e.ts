@@ -179,7 +179,7 @@ describe('resuming a run after a reload', () => {
         [copy, 4, 1],
       ].sort(),
     );
-    expect((await copyRecord()).name).toBe('Copy of cartpole · gif-mcts');
+    expect((await copyRecord()).name).toMatch(/^Copy of cartpole · gif-mcts · [^·]+ · \d{4}-\d\d-\d\d \d\d:\d\d$/);
     const untouched = await page.evaluate((i) => (window as unknown as { cwmPlayground: Api }).cwmPlayground.exportRun(i), original);
     expect(untouched).toEqual(savedMidRun);
     expect(errors).toEqual([]);
