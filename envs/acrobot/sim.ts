@@ -23,13 +23,8 @@ function derivative(s: Vec4, a: number): Vec4 {
   const d1 = m1 * lc1 ** 2 + m2 * (l1 ** 2 + lc2 ** 2 + 2 * l1 * lc2 * Math.cos(theta2)) + I1 + I2;
   const d2 = m2 * (lc2 ** 2 + l1 * lc2 * Math.cos(theta2)) + I2;
   const phi2 = m2 * lc2 * G * Math.cos(theta1 + theta2 - Math.PI / 2.0);
-  const phi1 =
-    -m2 * l1 * lc2 * dtheta2 ** 2 * Math.sin(theta2) -
-    2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * Math.sin(theta2) +
-    (m1 * lc1 + m2 * l1) * G * Math.cos(theta1 - Math.PI / 2) +
-    phi2;
-  const ddtheta2 =
-    (a + (d2 / d1) * phi1 - m2 * l1 * lc2 * dtheta1 ** 2 * Math.sin(theta2) - phi2) / (m2 * lc2 ** 2 + I2 - d2 ** 2 / d1);
+  const phi1 = -m2 * l1 * lc2 * dtheta2 ** 2 * Math.sin(theta2) - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * Math.sin(theta2) + (m1 * lc1 + m2 * l1) * G * Math.cos(theta1 - Math.PI / 2) + phi2;
+  const ddtheta2 = (a + (d2 / d1) * phi1 - m2 * l1 * lc2 * dtheta1 ** 2 * Math.sin(theta2) - phi2) / (m2 * lc2 ** 2 + I2 - d2 ** 2 / d1);
   const ddtheta1 = -(d2 * ddtheta2 + phi1) / d1;
   return [dtheta1, dtheta2, ddtheta1, ddtheta2];
 }

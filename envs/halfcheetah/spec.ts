@@ -8,7 +8,7 @@ export const spec = mujocoSpec({
   gymId: 'HalfCheetah-v4',
   paperDescription,
   summary:
-    'A planar (2-D) cat-like robot: a torso with a back leg and a front leg, each made of thigh, shin and foot joined by hinges. It moves in the x (forward) / z (up) plane and should run forward as fast as possible. The torso\'s x position is not part of the state.',
+    "A planar (2-D) cat-like robot: a torso with a back leg and a front leg, each made of thigh, shin and foot joined by hinges. It moves in the x (forward) / z (up) plane and should run forward as fast as possible. The torso's x position is not part of the state.",
   observation: [
     ['torso z', 'height of the torso'],
     ['torso angle', 'pitch angle of the torso'],
@@ -39,7 +39,7 @@ export const spec = mujocoSpec({
   actionBound: 1,
   dt: '0.05 s (5 physics steps of 0.01 s)',
   reward:
-    'forward progress minus control cost: (x_after - x_before) / 0.05 - 0.1·(sum of squared action elements), where x is the torso\'s forward position (its mean forward speed over the step, close to but not exactly the torso x velocity of the next state).',
+    "forward progress minus control cost: (x_after - x_before) / 0.05 - 0.1·(sum of squared action elements), where x is the torso's forward position (its mean forward speed over the step, close to but not exactly the torso x velocity of the next state).",
   termination: 'never; done is always false.',
   episodeLimit: 1000,
 });

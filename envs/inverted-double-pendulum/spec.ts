@@ -8,7 +8,7 @@ export const spec = mujocoSpec({
   gymId: 'InvertedDoublePendulum-v4',
   paperDescription,
   summary:
-    'A cart slides along a horizontal rail and carries two poles of length 0.6 stacked end to end: the first hinged on the cart, the second hinged on the tip of the first. θ1 is the first pole\'s angle from upright, θ2 the second pole\'s angle relative to the first. The tip of the second pole is at x = cart x + 0.6·sin θ1 + 0.6·sin(θ1 + θ2), height y = 0.6·cos θ1 + 0.6·cos(θ1 + θ2) (1.2 when fully upright).',
+    "A cart slides along a horizontal rail and carries two poles of length 0.6 stacked end to end: the first hinged on the cart, the second hinged on the tip of the first. θ1 is the first pole's angle from upright, θ2 the second pole's angle relative to the first. The tip of the second pole is at x = cart x + 0.6·sin θ1 + 0.6·sin(θ1 + θ2), height y = 0.6·cos θ1 + 0.6·cos(θ1 + θ2) (1.2 when fully upright).",
   observation: [
     ['cart x', 'cart position along the rail'],
     ['sin θ1', 'sine of the first pole angle'],
@@ -25,8 +25,7 @@ export const spec = mujocoSpec({
   action: [['force', 'force pushing the cart along the rail']],
   actionBound: 1,
   dt: '0.05 s (5 physics steps of 0.01 s)',
-  reward:
-    'computed from the state AFTER the step: 10 - (0.01·x² + (y - 2)²) - (0.001·v1² + 0.005·v2²), where (x, y) is the tip of the second pole and v1, v2 are the two hinge angular velocities.',
+  reward: 'computed from the state AFTER the step: 10 - (0.01·x² + (y - 2)²) - (0.001·v1² + 0.005·v2²), where (x, y) is the tip of the second pole and v1, v2 are the two hinge angular velocities.',
   termination: 'done is true when, after the step, the tip height y ≤ 1.',
   episodeLimit: 1000,
 });

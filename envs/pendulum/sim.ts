@@ -40,7 +40,7 @@ export class PendulumSimulator implements Simulator {
     const th = this.theta;
     const thdot = this.thetaDot;
     const cost = angleNormalize(th) ** 2 + 0.1 * thdot ** 2 + 0.001 * u ** 2;
-    let newThdot = thdot + ((3 * G) / (2 * L) * Math.sin(th) + (3.0 / (M * L ** 2)) * u) * DT;
+    let newThdot = thdot + (((3 * G) / (2 * L)) * Math.sin(th) + (3.0 / (M * L ** 2)) * u) * DT;
     newThdot = clip(newThdot, -MAX_SPEED, MAX_SPEED);
     this.theta = th + newThdot * DT;
     this.thetaDot = newThdot;

@@ -8,7 +8,7 @@ export const spec = mujocoSpec({
   gymId: 'Pusher-v4',
   paperDescription,
   summary:
-    'A seven-joint robot arm (shoulder, upper arm, elbow, forearm, wrist) stands beside a table with a small cylindrical object and a fixed goal point on it. The aim is to push the object onto the goal with the arm\'s fingertip. Positions are 3-D world coordinates in metres.',
+    "A seven-joint robot arm (shoulder, upper arm, elbow, forearm, wrist) stands beside a table with a small cylindrical object and a fixed goal point on it. The aim is to push the object onto the goal with the arm's fingertip. Positions are 3-D world coordinates in metres.",
   observation: [
     ['shoulder pan', 'shoulder pan joint angle'],
     ['shoulder lift', 'shoulder lift joint angle'],

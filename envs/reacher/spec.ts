@@ -28,8 +28,7 @@ export const spec = mujocoSpec({
   ],
   actionBound: 1,
   dt: '0.02 s (2 physics steps of 0.01 s)',
-  reward:
-    'computed from the state BEFORE the step: -sqrt(dx² + dy² + dz²) - (a0² + a1²), i.e. minus the fingertip-to-target distance minus the squared action.',
+  reward: 'computed from the state BEFORE the step: -sqrt(dx² + dy² + dz²) - (a0² + a1²), i.e. minus the fingertip-to-target distance minus the squared action.',
   termination: 'never; done is always false.',
   episodeLimit: 50,
 });

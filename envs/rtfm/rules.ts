@@ -41,10 +41,7 @@ export const SCENARIO = {
 } as const;
 
 /** What an object string names: a monster (element + name), an item (modifier + name), or a plain tile. */
-export type Thing =
-  | { kind: 'monster'; element: string; name: string; group: string }
-  | { kind: 'item'; modifier: string; name: string }
-  | { kind: 'wall' | 'empty' | 'you' | 'unknown'; name: string };
+export type Thing = { kind: 'monster'; element: string; name: string; group: string } | { kind: 'item'; modifier: string; name: string } | { kind: 'wall' | 'empty' | 'you' | 'unknown'; name: string };
 
 /** Reads an object string of a board cell. */
 export function parseThing(text: string): Thing {

@@ -33,9 +33,7 @@ export function validActions(board: RtfmBoard): number[] {
 
 /** An empty room: walls around, `empty` inside, both channels. */
 export function emptyBoard(): RtfmBoard {
-  return Array.from({ length: SIZE }, (_, r) =>
-    Array.from({ length: SIZE }, (_, c) => [r === 0 || c === 0 || r === SIZE - 1 || c === SIZE - 1 ? 'wall' : 'empty', 'empty'] as [string, string]),
-  );
+  return Array.from({ length: SIZE }, (_, r) => Array.from({ length: SIZE }, (_, c) => [r === 0 || c === 0 || r === SIZE - 1 || c === SIZE - 1 ? 'wall' : 'empty', 'empty'] as [string, string]));
 }
 
 /**

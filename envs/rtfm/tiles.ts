@@ -25,7 +25,13 @@ export function tileOf(text: string): Tile {
       return { kind: 'you', symbol: '☺', label: 'you', tone: 'you', title: 'you (the player)' };
     case 'monster': {
       const goal = thing.group === GOAL_GROUP ? ', the goal' : '';
-      return { kind: 'monster', symbol: monogram(thing.name), label: `${thing.element} ${thing.name}`, tone: thing.element, title: `${text}: ${thing.group}${goal}; beaten by ${BEATS[thing.element].join(' or ')} items` };
+      return {
+        kind: 'monster',
+        symbol: monogram(thing.name),
+        label: `${thing.element} ${thing.name}`,
+        tone: thing.element,
+        title: `${text}: ${thing.group}${goal}; beaten by ${BEATS[thing.element].join(' or ')} items`,
+      };
     }
     case 'item': {
       const beats = Object.entries(BEATS).find(([, mods]) => mods.includes(thing.modifier))?.[0];

@@ -8,7 +8,7 @@ export const spec = mujocoSpec({
   gymId: 'Walker2d-v4',
   paperDescription,
   summary:
-    'A planar (2-D) two-legged robot: a torso on a right and a left leg, each made of thigh, leg and foot joined by hinges. It moves in the x (forward) / z (up) plane and should walk forward without falling. The torso\'s x position is not part of the state.',
+    "A planar (2-D) two-legged robot: a torso on a right and a left leg, each made of thigh, leg and foot joined by hinges. It moves in the x (forward) / z (up) plane and should walk forward without falling. The torso's x position is not part of the state.",
   observation: [
     ['torso z', 'height of the torso'],
     ['torso angle', 'pitch angle of the torso (0 is upright)'],
@@ -39,7 +39,7 @@ export const spec = mujocoSpec({
   actionBound: 1,
   dt: '0.008 s (4 physics steps of 0.002 s)',
   reward:
-    '1 (alive bonus, on every step) + (x_after - x_before) / 0.008 - 0.001·(sum of squared action elements), where x is the torso\'s forward position (its mean forward speed over the step, close to but not exactly the torso x velocity of the next state).',
+    "1 (alive bonus, on every step) + (x_after - x_before) / 0.008 - 0.001·(sum of squared action elements), where x is the torso's forward position (its mean forward speed over the step, close to but not exactly the torso x velocity of the next state).",
   termination: 'done is true when, after the step, the walker is unhealthy: torso z ≤ 0.8 or z ≥ 2.0, or |torso angle| ≥ 1.',
   episodeLimit: 1000,
 });

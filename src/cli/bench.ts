@@ -25,13 +25,36 @@ import { plannerFromArgs } from './plan';
 /** Stands for RTFM in the list of environments: a pack without datasets, since it is scored apart. */
 const RTFM_CELL: EnvPack = { spec: rtfmPack.spec, datasets: [] };
 
-const FLAGS = ['envs', 'strategies', 'budget', 'seeds', 'provider', 'base-url', 'model', 'api-key-env', 'replay', 'episodes', 'out', 'protocol', 'description', 'simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'];
+const FLAGS = [
+  'envs',
+  'strategies',
+  'budget',
+  'seeds',
+  'provider',
+  'base-url',
+  'model',
+  'api-key-env',
+  'replay',
+  'episodes',
+  'out',
+  'protocol',
+  'description',
+  'simulations',
+  'rollout-depth',
+  'horizon',
+  'iterations',
+  'samples',
+  'elites',
+];
 
 /** A list flag: comma-separated, no empty items. */
 function listFlag(args: ParsedArgs, name: string, example: string): string[] {
   const value = stringFlag(args, name);
   if (!value) throw new UsageError(`missing --${name}, e.g. --${name} ${example}`);
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new UsageError(`--${name} is empty; give a comma-separated list, e.g. --${name} ${example}`);
   return items;
 }
@@ -66,7 +89,8 @@ async function replayClient(replayPrefix: string, cell: BenchCell): Promise<{ ll
   const record = checked.record;
   const want = cell.protocol ?? 'playground';
   if (recordProtocol(record) !== want) throw new UsageError(`${file} was made with the ${recordProtocol(record)} protocol; replay it with --protocol ${recordProtocol(record)}`);
-  if (recordDescription(record) !== (cell.description ?? 'hinted')) throw new UsageError(`${file} was made with the ${recordDescription(record)} description; replay it with --description ${recordDescription(record)}`);
+  if (recordDescription(record) !== (cell.description ?? 'hinted'))
+    throw new UsageError(`${file} was made with the ${recordDescription(record)} description; replay it with --description ${recordDescription(record)}`);
   return { llm: createReplayClient(record), model: `${record.provider.kind}:${record.provider.model}`, record };
 }
 
@@ -103,9 +127,14 @@ async function bench(argv: string[]): Promise<number> {
     return id as StrategyId;
   });
   const protocol: ProtocolId = protocolFromArgs(args);
-  const description = descriptionFromArgs(args, packs.map((p) => p.spec), protocol);
+  const description = descriptionFromArgs(
+    args,
+    packs.map((p) => p.spec),
+    protocol,
+  );
   // The paper protocol defaults to the paper's budget for the model (50 open-weights, 10 OpenAI).
-  if (!args.flags.has('budget') && protocol !== 'paper') throw new UsageError('missing --budget: the number of model calls per search, e.g. --budget 10 (or use --protocol paper for the paper\'s budgets)');
+  if (!args.flags.has('budget') && protocol !== 'paper')
+    throw new UsageError("missing --budget: the number of model calls per search, e.g. --budget 10 (or use --protocol paper for the paper's budgets)");
   const budgetFlag = args.flags.has('budget') ? intFlag(args, 'budget', 10, 1) : undefined;
   const seeds = seedsFromFlag(stringFlag(args, 'seeds') ?? '1');
   const episodes = intFlag(args, 'episodes', 10, 1);
@@ -120,7 +149,12 @@ async function bench(argv: string[]): Promise<number> {
   const liveSampling = live ? protocolSampling(protocol, live.llm.info) : undefined;
   if (live && !(await providerAnswers('bench', live.settings))) return 1;
 
-  const cells = benchCells(packs.map((p) => p.spec.id), strategies, seeds, { protocol, description });
+  const cells = benchCells(
+    packs.map((p) => p.spec.id),
+    strategies,
+    seeds,
+    { protocol, description },
+  );
   const wanted = new Set(cells.map(cellKey));
   const jsonl = `${out}.jsonl`;
   const done = new Map((await readLines(jsonl)).filter((l) => wanted.has(cellKey(l))).map((l) => [cellKey(l), l]));
@@ -189,19 +223,14 @@ async function bench(argv: string[]): Promise<number> {
   await writeText(`${out}.csv`, report.csv, 'CSV table');
   await writeText(`${out}.json`, report.json, 'JSON table');
   const left = cells.length - done.size;
-  process.stdout.write(`${PROTOCOLS[protocol].label}: ${done.size}/${cells.length} cells done${left ? ` (${left} left: rerun to resume)` : ''}; table in ${out}.md, ${out}.csv and ${out}.json, results in ${jsonl}\n`);
+  process.stdout.write(
+    `${PROTOCOLS[protocol].label}: ${done.size}/${cells.length} cells done${left ? ` (${left} left: rerun to resume)` : ''}; table in ${out}.md, ${out}.csv and ${out}.json, results in ${jsonl}\n`,
+  );
   return left === 0 ? 0 : 1;
 }
 
 /** R for the bench: N/A where the pack has no simulator; the planning evaluation otherwise. */
-async function planOutcome(
-  pack: EnvPack,
-  program: string,
-  seed: number,
-  episodes: number,
-  planner: ReturnType<typeof plannerFromArgs>,
-  signal?: AbortSignal,
-): Promise<PlanOutcome> {
+async function planOutcome(pack: EnvPack, program: string, seed: number, episodes: number, planner: ReturnType<typeof plannerFromArgs>, signal?: AbortSignal): Promise<PlanOutcome> {
   if (!pack.createSimulator) return { R: null, reason: 'no reference simulator to plan in (transitions-only environment)' };
   const r = await evaluatePlanning({ pack, program, open: openNodeModelSession, episodes, seed, planner, signal });
   return {

@@ -61,7 +61,7 @@ export function formatPlanning(result: PlanningResult, header: string): string {
 
 /**
  * `cwm plan --env <id> --program <file.js> [--episodes 10] [--seed n] [--json]`: the program's
- * normalized return (DESIGN.md section 6) with the paper's planner settings unless overridden.
+ * normalized return with the paper's planner settings unless overridden.
  * The program and the planner run in a worker thread's vm context; the real environment here.
  * Exit 0 when done, 2 on bad input (unknown env, no simulator, unreadable program).
  */
@@ -99,7 +99,9 @@ async function plan(argv: string[]): Promise<number> {
     });
     if (args.flags.has('json')) {
       const { returnModel, returnRandom, returnOracle, normalizedReturn, reason, fallbacks, steps, modelError, returns } = result;
-      console.log(JSON.stringify({ returnModel, returnRandom, returnOracle, normalizedReturn, ...(reason ? { reason } : {}), episodes, seed, returns, fallbacks, steps, ...(modelError ? { modelError } : {}) }));
+      console.log(
+        JSON.stringify({ returnModel, returnRandom, returnOracle, normalizedReturn, ...(reason ? { reason } : {}), episodes, seed, returns, fallbacks, steps, ...(modelError ? { modelError } : {}) }),
+      );
     } else {
       console.log(formatPlanning(result, `${pack.spec.id} · ${programFile} · ${episodes} episodes · seed ${seed}`));
     }

@@ -26,7 +26,10 @@ export function descriptionFromArgs(args: ParsedArgs, specs: readonly EnvSpec[],
   }
   if (value === 'paper') {
     const missing = specs.filter((s) => s.paperDescription === undefined).map((s) => s.id);
-    if (missing.length) throw new UsageError(`${missing.join(', ')} ${missing.length > 1 ? 'have' : 'has'} no paper description (the paper did not use ${missing.length > 1 ? 'them' : 'it'}); pass --description hinted or leave ${missing.length > 1 ? 'them' : 'it'} out of the run`);
+    if (missing.length)
+      throw new UsageError(
+        `${missing.join(', ')} ${missing.length > 1 ? 'have' : 'has'} no paper description (the paper did not use ${missing.length > 1 ? 'them' : 'it'}); pass --description hinted or leave ${missing.length > 1 ? 'them' : 'it'} out of the run`,
+      );
   }
   const byId = new Map(specs.map((s) => [s.id, s]));
   return (envId) => (value as DescriptionVariant | undefined) ?? defaultVariant(byId.get(envId)!, protocol);

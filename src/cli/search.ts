@@ -71,7 +71,7 @@ function checkResumable(saved: RunRecord, spec: EnvPack['spec'], hash: string, s
 }
 
 /**
- * `cwm search`: runs a whole search headless and writes the run record (DESIGN.md section 9).
+ * `cwm search`: runs a whole search headless and writes the run record.
  * With --run and a live provider it continues the saved run; with --provider replay it rebuilds
  * the saved run from its recorded completions. Exit 0 when done, 2 on bad input, 1 when a model
  * call fails for good (the run so far is written to --out first).
@@ -103,7 +103,8 @@ async function search(argv: string[]): Promise<number> {
   if (saved && variant && recordDescription(saved) !== variant) {
     throw new UsageError(`the run was made with the ${recordDescription(saved)} description; pass --description ${recordDescription(saved)} (or leave it out) to continue or replay it`);
   }
-  if (!args.flags.has('budget') && !isReplay && (protocol !== 'paper' || rtfm)) throw new UsageError('missing --budget: the number of model calls, e.g. --budget 20 (the paper protocol defaults to the paper\'s budget for the model)');
+  if (!args.flags.has('budget') && !isReplay && (protocol !== 'paper' || rtfm))
+    throw new UsageError("missing --budget: the number of model calls, e.g. --budget 20 (the paper protocol defaults to the paper's budget for the model)");
   const budgetFlag = args.flags.has('budget') ? intFlag(args, 'budget', 0, 1) : undefined;
   const seed = isReplay && saved ? saved.seed : intFlag(args, 'seed', 0);
   // Stochastic worlds are searched with the distributional score as the reward by default.
@@ -135,8 +136,7 @@ async function search(argv: string[]): Promise<number> {
     transitions,
     env: { id: spec.id, datasetHash: hash },
     llm,
-    evaluate: (program: string, signal?: AbortSignal) =>
-      rtfm ? rtfm.evaluate(program, signal) : evaluateProgram(runner, program, transitions, spec, { reward, signal, seed, samples, objective }),
+    evaluate: (program: string, signal?: AbortSignal) => (rtfm ? rtfm.evaluate(program, signal) : evaluateProgram(runner, program, transitions, spec, { reward, signal, seed, samples, objective })),
     rng: Rng.seeded(seed),
     sampling,
     budget,
@@ -170,7 +170,9 @@ async function search(argv: string[]): Promise<number> {
     const record = await write();
     const best = record.best;
     const state = controller.signal.aborted ? 'stopped' : best && record.nodes.some((n) => n.id === best.nodeId) && record.resume?.solved ? 'solved' : 'budget used';
-    process.stdout.write(`${rtfm ? 'RTFM' : protocolLabel(protocol, variant ?? 'hinted')}: ${state}: ${record.calls.length} calls, ${record.nodes.length - 1} programs, best node ${best?.nodeId ?? '-'} score ${(best?.score ?? 0).toFixed(6)}; run written to ${out}\n`);
+    process.stdout.write(
+      `${rtfm ? 'RTFM' : protocolLabel(protocol, variant ?? 'hinted')}: ${state}: ${record.calls.length} calls, ${record.nodes.length - 1} programs, best node ${best?.nodeId ?? '-'} score ${(best?.score ?? 0).toFixed(6)}; run written to ${out}\n`,
+    );
     return 0;
   } finally {
     process.off('SIGINT', onSigint);

@@ -1,4 +1,4 @@
-import { parseRoute, routeHash, type Route } from '../ui/shell/route';
+import { parseRoute, routeHash, type Route } from './route';
 
 /** The user's theme choice: follow the system, or force one. */
 export type ThemeChoice = 'system' | 'light' | 'dark';

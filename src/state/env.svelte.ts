@@ -5,7 +5,7 @@ import { Rng } from '../core/rng';
 import { defaultVariant, descriptionText, descriptionVariants, type DescriptionVariant, type RecordedDescription } from '../core/protocol';
 import { findPack } from '../../envs/index';
 import { findCustomPack, loadCustomPacks, type CustomPack } from './runs/custom-env.svelte';
-import { distinctRewards, filterTransitions, NO_FILTER, trajectoriesOf, type DatasetFilter } from '../ui/env/filter';
+import { distinctRewards, filterTransitions, NO_FILTER, trajectoriesOf, type DatasetFilter } from '../core/env/filter';
 
 /**
  * Loads a dataset of a pack. Built-in datasets load once per page (envs/datasets.ts), so the
@@ -24,7 +24,7 @@ export const PAGE_SIZE = 25;
 export class EnvState {
   /** The pack shown; a custom environment still loading from storage gets its real pack later. */
   pack: EnvPack;
-  /** The user's own environment (issue 6), carried by every run record made on it; null for packs. */
+  /** The user's own environment, carried by every run record made on it; null for packs. */
   custom = $state.raw<CustomEnv | null>(null);
   /** Set when a custom environment is not saved in this browser: what to do instead. */
   missing = $state<string | null>(null);
@@ -105,7 +105,8 @@ export class EnvState {
       const loaded = await loadDataset(this.pack, id);
       if (this.datasetId === id) this.transitions = loaded;
     } catch (e) {
-      if (this.datasetId === id) this.datasetError = this.missing ?? `Could not load the ${id} dataset of ${this.pack.spec.title}: ${(e as Error).message}. Reload the page, or choose the other dataset.`;
+      if (this.datasetId === id)
+        this.datasetError = this.missing ?? `Could not load the ${id} dataset of ${this.pack.spec.title}: ${(e as Error).message}. Reload the page, or choose the other dataset.`;
     }
   }
 
@@ -219,16 +220,16 @@ function loadingCustomState(id: string): EnvState {
     cwmb: false,
   };
   const state = new EnvState({ spec, datasets: [{ id: 'custom', label: 'Your transitions', load: async () => (await loaded).custom.transitions }] });
-  loadCustomPacks().then(
-    () => {
+  loadCustomPacks()
+    .then(() => {
       const pack = findCustomPack(id);
       if (!pack) throw new Error(`There is no custom environment "${id}" saved in this browser. Create it on the "Your own environment" page (#/custom), or open a run link or file made on it.`);
       state.adopt(pack);
       ready(pack);
-    },
-  ).catch((e: Error) => {
-    state.missing = e.message;
-    fail(e);
-  });
+    })
+    .catch((e: Error) => {
+      state.missing = e.message;
+      fail(e);
+    });
   return state;
 }

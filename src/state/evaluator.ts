@@ -25,7 +25,6 @@ export interface EvaluateRequest {
   signal?: AbortSignal;
 }
 
-
 /**
  * Scores a program in the browser sandbox and resolves to the same object `cwm eval --json`
  * prints. Rejects with a message naming the problem when the request itself is malformed.

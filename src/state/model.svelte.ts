@@ -148,7 +148,8 @@ export class ModelState {
 
   private remoteSettings(): ProviderSettings {
     const settings = { kind: this.kind, baseUrl: this.remote.baseUrl.trim(), apiKey: this.remote.key.trim() || undefined, model: this.remote.model.trim(), supportsTopK: this.preset?.supportsTopK };
-    if (!/^https?:\/\/[^/]/.test(settings.baseUrl)) throw new Error(`The base URL "${settings.baseUrl}" is not a web address. Enter one starting with http:// or https://, e.g. ${this.presetsOfKind[0]?.baseUrl}.`);
+    if (!/^https?:\/\/[^/]/.test(settings.baseUrl))
+      throw new Error(`The base URL "${settings.baseUrl}" is not a web address. Enter one starting with http:// or https://, e.g. ${this.presetsOfKind[0]?.baseUrl}.`);
     return settings;
   }
 

@@ -139,7 +139,7 @@ export class RunController {
   }
 
   /**
-   * Continues a saved run exactly where it stopped (issue 6): its strategy, seed, budget and
+   * Continues a saved run exactly where it stopped: its strategy, seed, budget and
    * hyperparameters, the dataset it was scored on, and its search state (RNG, tree statistics; a
    * fork, which has none, continues with statistics rebuilt from its nodes). The
    * tree shows at once, paused; Resume or Step build the session with the model chosen by then, so
@@ -177,7 +177,9 @@ export class RunController {
     if (!transitions) {
       this.continuing = null;
       this.status = 'idle';
-      this.error = this.env.missing ?? `This run was scored on a dataset (hash ${record.env.datasetHash}) that ${this.env.spec.title} no longer has here, so it cannot continue. It can still be viewed, replayed and exported from the Runs page.`;
+      this.error =
+        this.env.missing ??
+        `This run was scored on a dataset (hash ${record.env.datasetHash}) that ${this.env.spec.title} no longer has here, so it cannot continue. It can still be viewed, replayed and exported from the Runs page.`;
     }
   }
 
@@ -225,6 +227,11 @@ export class RunController {
 
   /** Checks, before a new search, that the remote provider answers; false (with `error`) when not. */
   private async providerAnswers(): Promise<boolean> {
+    // A missing dataset is the first thing to fix; no need to ask the network before that.
+    if (!this.env.transitions) {
+      this.error = this.env.datasetError ?? 'The dataset has not loaded yet. Wait for the Dataset tab to show the transitions, then start again.';
+      return false;
+    }
     this.checking = true;
     try {
       this.error = await model.unreachable();
@@ -281,7 +288,7 @@ export class RunController {
     }
     const spec = this.env.spec;
     const runner = browserRunner(); // one sandbox and worker pool for the page
-    // The record names the dataset, and a custom environment travels inside it (issue 6).
+    // The record names the dataset, and a custom environment travels inside it.
     const env: RunRecord['env'] = { id: spec.id, datasetHash: datasetHash(transitions), dataset: this.env.datasetId };
     if (this.env.custom) env.custom = this.env.custom;
     const strategy = resume ? strategies[resume.strategy] : this.strategy;
@@ -296,24 +303,32 @@ export class RunController {
     const samples = typeof saved === 'number' ? saved : spec.stochastic ? DEFAULT_SAMPLES : 1;
     this.samples = samples;
     const scoring = { reward, seed: this.seed, samples, objective: samples > 1 ? ('distribution' as const) : ('metric' as const) };
-    const guard = guardInFlight(llm, (program, signal) => evaluateProgram(runner, program, transitions, spec, { ...scoring, signal }), transitions.length, localInFlightStore(() => createdAt));
-    const session = strategy.create({
-      spec,
-      description: this.env.description,
-      protocol,
-      descriptionVariant: this.env.recordedVariant,
-      descriptionEdited: this.env.descriptionEdited,
-      transitions,
-      llm: guard.llm,
-      evaluate: guard.evaluate,
-      rng: Rng.seeded(this.seed),
-      sampling,
-      budget: this.budget,
-      seed: this.seed,
-      params: { ...this.params },
-      onEvent: (event) => this.onEvent(event),
-      env,
-    }, resume);
+    const guard = guardInFlight(
+      llm,
+      (program, signal) => evaluateProgram(runner, program, transitions, spec, { ...scoring, signal }),
+      transitions.length,
+      localInFlightStore(() => createdAt),
+    );
+    const session = strategy.create(
+      {
+        spec,
+        description: this.env.description,
+        protocol,
+        descriptionVariant: this.env.recordedVariant,
+        descriptionEdited: this.env.descriptionEdited,
+        transitions,
+        llm: guard.llm,
+        evaluate: guard.evaluate,
+        rng: Rng.seeded(this.seed),
+        sampling,
+        budget: this.budget,
+        seed: this.seed,
+        params: { ...this.params },
+        onEvent: (event) => this.onEvent(event),
+        env,
+      },
+      resume,
+    );
     createdAt = session.snapshot().createdAt;
     return session;
   }

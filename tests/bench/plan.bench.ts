@@ -50,12 +50,17 @@ async function referenceEpisode(envId: string): Promise<Episode> {
   const observations: Obs[] = [];
   const actions: Action[] = [];
   const t0 = performance.now();
-  const ret = await runEpisode(pack.createSimulator!(), (obs) => {
-    observations.push(obs);
-    const a = planner.act(obs);
-    actions.push(a);
-    return a;
-  }, Rng.seeded(1), planningLimit(pack.spec));
+  const ret = await runEpisode(
+    pack.createSimulator!(),
+    (obs) => {
+      observations.push(obs);
+      const a = planner.act(obs);
+      actions.push(a);
+      return a;
+    },
+    Rng.seeded(1),
+    planningLimit(pack.spec),
+  );
   return { observations, actions, modelSteps, ms: performance.now() - t0, ret };
 }
 
@@ -150,6 +155,8 @@ for (const env of ENVS) {
   process.stderr.write(`${env.id} done\n`);
 }
 console.log(`Planning with a CWM, paper planner settings (${new Date().toISOString().slice(0, 10)}, this machine)\n`);
-console.log('| env | planner | real steps / return | model steps per episode | one planned episode: reference · Node worker · browser sandbox | model steps/s while planning: reference · Node worker · browser sandbox | raw step loop steps/s: reference sim · JS program (vm) · CPython |');
+console.log(
+  '| env | planner | real steps / return | model steps per episode | one planned episode: reference · Node worker · browser sandbox | model steps/s while planning: reference · Node worker · browser sandbox | raw step loop steps/s: reference sim · JS program (vm) · CPython |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

@@ -1,5 +1,5 @@
 /**
- * Search bookkeeping per iteration (DESIGN.md section 10: well under a millisecond at 1000 nodes).
+ * Search bookkeeping per iteration (well under a millisecond at 1000 nodes).
  * A scripted model answers instantly in one chunk and the evaluator is instant, so what is timed is
  * the search itself: selection, prompt building, code extraction, expansion, learning, backup, the
  * fix chain. Prints, for trees of 100 / 1000 / 2000 nodes, the median and mean time of the next 200 iterations and
@@ -36,7 +36,9 @@ function instantEvaluate(program: string): Promise<EvalResult> {
     correct: 0,
     total: 100,
     bug,
-    firstFailure: bug ? null : { index: 0, state: [0, 0, 0, 0], action: 1, expected: { next_state: [1, 1, 1, 1], reward: 1, done: false }, predicted: { next_state: [1, 1, 1, 2], reward: 1, done: false } },
+    firstFailure: bug
+      ? null
+      : { index: 0, state: [0, 0, 0, 0], action: 1, expected: { next_state: [1, 1, 1, 1], reward: 1, done: false }, predicted: { next_state: [1, 1, 1, 2], reward: 1, done: false } },
     breakdown: { state: score, reward: 1, done: 1 },
     solved: false,
   });
@@ -55,7 +57,18 @@ function scriptedModel(script: string[]): LlmClient {
 async function bench(id: StrategyId, sizes = SIZES): Promise<string[]> {
   const budget = sizes[sizes.length - 1] + MEASURED;
   const context: SearchContext = {
-    spec: { id: 'bench', title: 'Bench', description: 'x', observation: { kind: 'box', shape: [4], low: [-1, -1, -1, -1], high: [1, 1, 1, 1] }, action: { kind: 'discrete', n: 2 }, stateComparison: 'tolerant', episodeLimit: 500, planner: 'mcts', hasSimulator: false, cwmb: false },
+    spec: {
+      id: 'bench',
+      title: 'Bench',
+      description: 'x',
+      observation: { kind: 'box', shape: [4], low: [-1, -1, -1, -1], high: [1, 1, 1, 1] },
+      action: { kind: 'discrete', n: 2 },
+      stateComparison: 'tolerant',
+      episodeLimit: 500,
+      planner: 'mcts',
+      hasSimulator: false,
+      cwmb: false,
+    },
     description: 'A benchmark environment.',
     transitions: [],
     llm: scriptedModel(completions(997)),
@@ -91,7 +104,9 @@ async function bench(id: StrategyId, sizes = SIZES): Promise<string[]> {
       times.push(performance.now() - s0);
     }
     const snapshotMs = times.sort((a, b) => a - b)[2];
-    lines.push(`${id.padEnd(10)} ${String(size).padStart(5)} nodes: median ${median.toFixed(3)} ms/iteration, mean ${mean.toFixed(3)} (next ${MEASURED} iterations), snapshot ${snapshotMs.toFixed(2)} ms (${record.nodes.length} nodes, ${(JSON.stringify(record).length / 1e6).toFixed(1)} MB as JSON)`);
+    lines.push(
+      `${id.padEnd(10)} ${String(size).padStart(5)} nodes: median ${median.toFixed(3)} ms/iteration, mean ${mean.toFixed(3)} (next ${MEASURED} iterations), snapshot ${snapshotMs.toFixed(2)} ms (${record.nodes.length} nodes, ${(JSON.stringify(record).length / 1e6).toFixed(1)} MB as JSON)`,
+    );
   }
   return lines;
 }

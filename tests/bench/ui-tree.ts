@@ -6,7 +6,7 @@ import { serveStatic } from '../e2e/static-server';
 /** Frame-time figures of the tree view while zooming, for one tree size. */
 export interface TreeBenchResult {
   nodes: number;
-  /** SVG below 5,000 nodes, canvas from there (DESIGN.md section 10). */
+  /** SVG below 5,000 nodes, canvas from there. */
   mode: 'svg' | 'canvas';
   frames: number;
   meanFrameMs: number;

@@ -2,7 +2,7 @@
  * `npm run bench:ui`: builds the app, then prints
  *  1. the initial bundle: the JS and CSS that index.html loads (raw and gzip), and every file the
  *     gallery actually requests on first load in Chromium, flagging heavy chunks (WebLLM,
- *     CodeMirror, d3) that must not be among them (issue 5, DESIGN.md section 10);
+ *     CodeMirror, d3) that must not be among them;
  *  2. the tree view's frame time while zooming with 2,000 and 5,000 synthetic nodes (ui-tree.ts).
  * Figures are printed, not asserted: a benchmark, not a timed test.
  */

@@ -34,9 +34,7 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
  * `UPDATE_SCREENSHOTS=1` (`npm run test:e2e:screenshots`).
  */
 export function screenshotPath(name: string): string {
-  const dir = process.env.UPDATE_SCREENSHOTS
-    ? resolve(import.meta.dirname, 'screenshots')
-    : resolve(import.meta.dirname, '../../test-results/screenshots');
+  const dir = process.env.UPDATE_SCREENSHOTS ? resolve(import.meta.dirname, 'screenshots') : resolve(import.meta.dirname, '../../test-results/screenshots');
   mkdirSync(dir, { recursive: true });
   return resolve(dir, `${name}.png`);
 }

@@ -4,7 +4,7 @@ import { appUrl, launch, newPage, screenshot } from './browser';
 import { startFakeOpenAi, type FakeServer } from '../support/fake-openai';
 import type { RunRecord } from '../../src/core/run/types';
 
-// Issue 6, "create a custom environment from a CSV and run a search on it": a 1-D counter world
+// A custom environment made from a CSV, then searched: a 1-D counter world
 // typed in as CSV, opened in the environment view, and solved by GIF-MCTS against a scripted model.
 
 /**

@@ -26,7 +26,8 @@ function overflow(page: Page, width: number): Promise<{ scrollWidth: number; wid
       if (clipped(el)) continue;
       const r = el.getBoundingClientRect();
       const childWide = [...el.children].some((c) => c.getBoundingClientRect().right > w + 1);
-      if (r.width > 0 && r.right > w + 1 && !childWide) wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} [${el.getAttribute('data-testid') ?? ''}] right=${Math.round(r.right)}`);
+      if (r.width > 0 && r.right > w + 1 && !childWide)
+        wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} [${el.getAttribute('data-testid') ?? ''}] right=${Math.round(r.right)}`);
     }
     return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 8) };
   }, width);

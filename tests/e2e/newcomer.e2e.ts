@@ -98,7 +98,13 @@ describe('a search interrupted by a reload', () => {
   it('is offered back on its environment page and in the saved runs list', async () => {
     const { context, page, errors } = await newPage(browser);
     const transitions = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../envs/cartpole/data/cwmb.json'), 'utf8')) as Transition[];
-    const record: RunRecord = { ...sampleRecord(), env: { id: 'cartpole', datasetHash: datasetHash(transitions), dataset: 'cwmb' }, status: 'running', budget: 10, createdAt: '2026-03-04T05:06:07.000Z' };
+    const record: RunRecord = {
+      ...sampleRecord(),
+      env: { id: 'cartpole', datasetHash: datasetHash(transitions), dataset: 'cwmb' },
+      status: 'running',
+      budget: 10,
+      createdAt: '2026-03-04T05:06:07.000Z',
+    };
     await page.goto(appUrl('#/runs'));
     await importRun(page, record);
     await envPage(page);
@@ -107,7 +113,10 @@ describe('a search interrupted by a reload', () => {
     expect(await banner.textContent()).toContain('cartpole · gif-mcts · scripted · 2026-03-04 05:06');
     await screenshot(page, 'newcomer-resume-banner');
     await page.locator('[data-testid="resume-continue"]').click();
-    await page.getByRole('status').filter({ hasText: /^Paused$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Paused$/ })
+      .waitFor();
     expect(await banner.count()).toBe(0);
 
     await page.goto(appUrl('#/runs'));
@@ -121,7 +130,10 @@ describe('a search interrupted by a reload', () => {
     await page.locator('[data-testid="runs-search"]').fill('');
     await row.locator('[data-testid="run-continue"]').click();
     await page.waitForURL(/#\/env\/cartpole$/);
-    await page.getByRole('status').filter({ hasText: /^Paused$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Paused$/ })
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -42,7 +42,10 @@ else mount(PlanPanel, { target, props: { envId: params.get('env'), program: wind
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cwm-plan-harness-'));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plan harness</title></head><body><div id="app"></div><script type="module" src="./harness.js"></script></body></html>');
+  await writeFile(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plan harness</title></head><body><div id="app"></div><script type="module" src="./harness.js"></script></body></html>',
+  );
   await writeFile(join(dir, 'harness.js'), HARNESS);
   await build({
     root: dir,

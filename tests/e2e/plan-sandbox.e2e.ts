@@ -54,10 +54,15 @@ describe('planning in the program runner, in Chromium', () => {
   it('never answers for a model that loops, so the host ends its worker', async () => {
     const config = plannerConfig(getPack('cartpole').spec, 0, { mcts: { simulations: 4, rolloutDepth: 4 } });
     const wid = await spawnWorker(page);
-    const replies = await drive(page, wid, [
-      { op: 'plan-open', id: 1, program: program('plan/hostile-loop.js'), file: 'candidate.js', config: JSON.stringify(config), seed: 0 },
-      { op: 'act', id: 2, obs: '[0,0,0,0]' },
-    ], 500);
+    const replies = await drive(
+      page,
+      wid,
+      [
+        { op: 'plan-open', id: 1, program: program('plan/hostile-loop.js'), file: 'candidate.js', config: JSON.stringify(config), seed: 0 },
+        { op: 'act', id: 2, obs: '[0,0,0,0]' },
+      ],
+      500,
+    );
     expect(replies).toMatchObject([{ ok: true, logs: [], id: 1 }, 'timeout']);
   });
 
@@ -68,7 +73,14 @@ describe('planning in the program runner, in Chromium', () => {
     const replies = (await drive(
       page,
       wid,
-      probes.map((name, i) => ({ op: 'plan-open', id: i + 1, program: `class Environment { constructor() { ${name}('https://example.com/leak'); } }`, file: 'candidate.js', config: JSON.stringify(config), seed: 0 })),
+      probes.map((name, i) => ({
+        op: 'plan-open',
+        id: i + 1,
+        program: `class Environment { constructor() { ${name}('https://example.com/leak'); } }`,
+        file: 'candidate.js',
+        config: JSON.stringify(config),
+        seed: 0,
+      })),
     )) as Reply[];
     expect(replies.map((r) => r.message)).toEqual(probes.map((name) => `ReferenceError: ${name} is not defined`));
     expect(requests.filter((u) => u.includes('example.com'))).toEqual([]);

@@ -7,7 +7,7 @@ import { appUrl, launch, screenshot, screenshotPath } from './browser';
 import { fencedAnswer } from './scripted-cartpole';
 import { controlsWithoutName, focusWalk, lowContrastText, tabStops } from './polish-checks';
 
-// The quality bar of issue 5 measured on the built app: no sideways scrolling from a projector to
+// The quality bar measured on the built app: no sideways scrolling from a projector to
 // a wide screen, every control named, every env-view control reachable with Tab and showing a focus
 // ring, readable text in both themes, and no page errors. The screenshots it writes are looked at.
 

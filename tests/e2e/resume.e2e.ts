@@ -12,7 +12,7 @@ import { strategies } from '../../src/core/search';
 import { createNodeRunner } from '../../src/sandbox/node/pool';
 import { scriptedLlm } from '../unit/search/scripted';
 
-// Issue 6, "reload in the middle of a scripted run and resume it": a GIF-MCTS run on CartPole is
+// Reloading in the middle of a scripted run and resuming it: a GIF-MCTS run on CartPole is
 // stepped twice, the page is reloaded, the saved run is continued from the Runs page and finishes.
 
 /** Three wrong programs, then the right one for every later call: the run cannot end before call 4. */
@@ -64,7 +64,17 @@ async function uninterrupted(): Promise<RunRecord> {
   try {
     const llm = scriptedLlm(Array.from({ length: BUDGET }, (_, i) => completion(i)));
     return await strategies['gif-mcts']
-      .create({ spec: pack.spec, description: pack.spec.description, transitions, llm, evaluate: (p, signal) => evaluateProgram(runner, p, transitions, pack.spec, { signal }), rng: Rng.seeded(SEED), sampling: PAPER_SAMPLING, budget: BUDGET, seed: SEED })
+      .create({
+        spec: pack.spec,
+        description: pack.spec.description,
+        transitions,
+        llm,
+        evaluate: (p, signal) => evaluateProgram(runner, p, transitions, pack.spec, { signal }),
+        rng: Rng.seeded(SEED),
+        sampling: PAPER_SAMPLING,
+        budget: BUDGET,
+        seed: SEED,
+      })
       .run();
   } finally {
     await runner.close();
@@ -163,8 +173,13 @@ describe('resuming a run after a reload', () => {
     const summary = () => api(page, (a) => a.runs().then((runs) => runs.map((r) => [r.id, r.nodes, r.bestScore]).sort()));
     const copyRecord = () => page.evaluate((i) => (window as unknown as { cwmPlayground: Api }).cwmPlayground.exportRun(i), copy);
     await expect.poll(async () => (await copyRecord()).status, { timeout: 20_000 }).toBe('done');
-    expect(await summary()).toEqual([[original, 3, savedMidRun!.best!.score], [copy, 4, 1]].sort());
-    expect((await copyRecord()).name).toMatch(/^Copy of cartpole · gif-mcts · scripted-model · \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(await summary()).toEqual(
+      [
+        [original, 3, savedMidRun!.best!.score],
+        [copy, 4, 1],
+      ].sort(),
+    );
+    expect((await copyRecord()).name).toMatch(/^Copy of cartpole · gif-mcts · [^·]+ · \d{4}-\d\d-\d\d \d\d:\d\d$/);
     const untouched = await page.evaluate((i) => (window as unknown as { cwmPlayground: Api }).cwmPlayground.exportRun(i), original);
     expect(untouched).toEqual(savedMidRun);
     expect(errors).toEqual([]);

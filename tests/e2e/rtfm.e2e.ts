@@ -17,8 +17,7 @@ afterAll(async () => {
 
 const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').trim();
 /** The first channel of every cell of a board on the page, row by row. */
-const boardOf = (page: Page, testid: string) =>
-  page.$$eval(`[data-testid="${testid}"] [data-testid="rtfm-cell"]`, (cells) => cells.map((c) => c.getAttribute('data-cell')));
+const boardOf = (page: Page, testid: string) => page.$$eval(`[data-testid="${testid}"] [data-testid="rtfm-cell"]`, (cells) => cells.map((c) => c.getAttribute('data-cell')));
 
 describe('the RTFM page', () => {
   it('opens from the gallery, draws the board as tiles beside the manual, and plays the real game with the keyboard', async () => {
@@ -38,7 +37,13 @@ describe('the RTFM page', () => {
     // Keys move the player exactly as the simulator does.
     await page.focus('[data-testid="rtfm-play"]');
     let state = start;
-    for (const [key, action] of [['ArrowRight', 4], ['ArrowDown', 2], ['a', 3], [' ', 0], ['w', 1]] as const) {
+    for (const [key, action] of [
+      ['ArrowRight', 4],
+      ['ArrowDown', 2],
+      ['a', 3],
+      [' ', 0],
+      ['w', 1],
+    ] as const) {
       sim.setState(state);
       const next = sim.answer(action);
       await page.keyboard.press(key);

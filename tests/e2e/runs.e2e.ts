@@ -10,7 +10,7 @@ import { scriptedLlm, scriptedEvaluate } from '../unit/search/scripted';
 import { Rng } from '../../src/core/rng';
 import { PAPER_SAMPLING } from '../../src/core/llm/types';
 
-// Runs that last and travel (issue 6), on the built app in real Chromium.
+// Runs that last and travel, on the built app in real Chromium.
 
 let browser: Browser;
 beforeAll(async () => {
@@ -94,10 +94,17 @@ describe('runs: files, links, replay, custom environments', () => {
     expect(url.length).toBeLessThan(8100);
 
     const huge = randomRecord(4, 3, 10);
-    huge.nodes[2].program = Array.from({ length: 40_000 }, (_, i) => String.fromCharCode(33 + ((i * 2654435761) >>> 7) % 90)).join('');
+    huge.nodes[2].program = Array.from({ length: 40_000 }, (_, i) => String.fromCharCode(33 + (((i * 2654435761) >>> 7) % 90))).join('');
     huge.best = { nodeId: 2, score: huge.nodes[2].score };
     const hugeId = await importViaApi(page, huge);
-    const refusal = await page.evaluate((i) => (window as unknown as { cwmPlayground: Api }).cwmPlayground.shareLink(i).then(() => 'resolved', (e: Error) => e.message), hugeId);
+    const refusal = await page.evaluate(
+      (i) =>
+        (window as unknown as { cwmPlayground: Api }).cwmPlayground.shareLink(i).then(
+          () => 'resolved',
+          (e: Error) => e.message,
+        ),
+      hugeId,
+    );
     expect(refusal).toMatch(/^This run is too large for a link/);
     await context.close();
 
@@ -130,7 +137,7 @@ describe('runs: files, links, replay, custom environments', () => {
       [`#run=${await packJson({ hello: 'world' })}`, /This is not a CWM Playground run/],
       [`#run=${await packJson({ ...sampleRecord(), version: 3 })}`, /format version 3, newer than this playground reads/],
       [`#run=${await packJson({ ...sampleRecord(), strategy: 'evil' })}`, /strategy is the text "evil"/],
-      [`#run=${(await packJson(JSON.parse(JSON.stringify(sampleRecord()).replace('"params":{', '"params":{"__proto__":{"x":1},'))))}`, /contains the key "__proto__"/],
+      [`#run=${await packJson(JSON.parse(JSON.stringify(sampleRecord()).replace('"params":{', '"params":{"__proto__":{"x":1},')))}`, /contains the key "__proto__"/],
       ['#settings=budget:0', /budget must be a whole number from 1 to 1000/],
       ['#settings=env:no-such-env', /environment "no-such-env", which this playground does not have/],
       ['#settings=strategy:alphazero', /strategy "alphazero" is unknown/],
@@ -163,7 +170,18 @@ describe('runs: files, links, replay, custom environments', () => {
       await page.getByRole('button', { name: 'Dismiss error' }).click();
     }
     expect(errors).toEqual([]);
-    expect(requests.every((u) => u.startsWith(appUrl().replace(/[#?].*$/, '').replace(/\/[^/]*$/, '/')) || u.startsWith('data:') || u.startsWith('blob:'))).toBe(true);
+    expect(
+      requests.every(
+        (u) =>
+          u.startsWith(
+            appUrl()
+              .replace(/[#?].*$/, '')
+              .replace(/\/[^/]*$/, '/'),
+          ) ||
+          u.startsWith('data:') ||
+          u.startsWith('blob:'),
+      ),
+    ).toBe(true);
     await context.close();
   });
 
@@ -211,12 +229,24 @@ describe('runs: files, links, replay, custom environments', () => {
       await expect.poll(() => progress.textContent()).toMatch(new RegExp(`^${k} / 5 nodes`));
     }
     expect(await progress.textContent()).toBe('5 / 5 nodes — done');
-    expect(await page.locator('[data-testid="replay-notice"]').textContent()).toMatch(/^The rebuilt search differs from the record at node [23] \(the record comes from another version\); replaying the recorded nodes instead\.$/);
+    expect(await page.locator('[data-testid="replay-notice"]').textContent()).toMatch(
+      /^The rebuilt search differs from the record at node [23] \(the record comes from another version\); replaying the recorded nodes instead\.$/,
+    );
     expect(await treeNodeCount(page)).toBe(5);
 
     // A record the strategy really made replays through the search itself, with no notice.
     const made = await strategies['best-of-n']
-      .create({ spec: getPack('cartpole').spec, description: 'd', transitions: [], llm: scriptedLlm(['a', 'b', 'c'].map((k) => '```js\nclass Environment { // ' + k + '\n}\n```')), evaluate: scriptedEvaluate, rng: Rng.seeded(2), sampling: PAPER_SAMPLING, budget: 3, seed: 2 })
+      .create({
+        spec: getPack('cartpole').spec,
+        description: 'd',
+        transitions: [],
+        llm: scriptedLlm(['a', 'b', 'c'].map((k) => '```js\nclass Environment { // ' + k + '\n}\n```')),
+        evaluate: scriptedEvaluate,
+        rng: Rng.seeded(2),
+        sampling: PAPER_SAMPLING,
+        budget: 3,
+        seed: 2,
+      })
       .run();
     const madeId = await importViaApi(page, made);
     await page.goto(appUrl(`#/runs/${madeId}`));
@@ -276,7 +306,17 @@ describe('runs: files, links, replay, custom environments', () => {
     const transitions = await pack.datasets[0].load();
     const programText = (k: number) => `class Environment {\n  setState(s) { this.s = s.slice(); }\n  step(a) { return [this.s, ${k}, false]; }\n}`;
     const source = await strategies['best-of-n']
-      .create({ spec: pack.spec, description: pack.spec.description, transitions, llm: scriptedLlm([0, 1, 2].map((k) => '```js\n' + programText(k) + '\n```')), evaluate: scriptedEvaluate, rng: Rng.seeded(5), sampling: PAPER_SAMPLING, budget: 3, seed: 5 })
+      .create({
+        spec: pack.spec,
+        description: pack.spec.description,
+        transitions,
+        llm: scriptedLlm([0, 1, 2].map((k) => '```js\n' + programText(k) + '\n```')),
+        evaluate: scriptedEvaluate,
+        rng: Rng.seeded(5),
+        sampling: PAPER_SAMPLING,
+        budget: 3,
+        seed: 5,
+      })
       .run();
     expect(source.calls).toHaveLength(3);
 
@@ -324,7 +364,9 @@ describe('runs: files, links, replay, custom environments', () => {
     await page.locator('[data-testid="sim-actions"]').fill('2');
     await page.locator('input[type="number"]').first().fill('12');
     await page.locator('[data-testid="sim-record"]').click();
-    await expect.poll(() => page.locator('[data-testid="custom-summary"]').textContent(), { timeout: 60_000 }).toMatch(/^12 transitions in \d+ trajectories \(\d+ terminal\); observation Discrete\(4\), action Discrete\(2\)\.$/);
+    await expect
+      .poll(() => page.locator('[data-testid="custom-summary"]').textContent(), { timeout: 60_000 })
+      .toMatch(/^12 transitions in \d+ trajectories \(\d+ terminal\); observation Discrete\(4\), action Discrete\(2\)\.$/);
     const rows = (await page.locator('[data-testid="custom-text"]').inputValue()).split('\n').map((l) => JSON.parse(l));
     for (const t of rows) expect(t.next_state).toBe(t.state + t.action);
     await page.locator('[data-testid="custom-save"]').click();

@@ -96,10 +96,7 @@ describe('the browser sandbox', () => {
     const [stuck, fine] = await page.evaluate(
       ({ loop, good, transitions }) => {
         const api = window.cwmPlayground!;
-        return Promise.all([
-          api.evaluate({ envId: 'cartpole', program: loop, transitions, timeoutMs: 800 }),
-          api.evaluate({ envId: 'cartpole', program: good, transitions, timeoutMs: 800 }),
-        ]);
+        return Promise.all([api.evaluate({ envId: 'cartpole', program: loop, transitions, timeoutMs: 800 }), api.evaluate({ envId: 'cartpole', program: good, transitions, timeoutMs: 800 })]);
       },
       { loop: cartpoleWith('for (;;) {}'), good: program('cartpole.js'), transitions: sample },
     );
@@ -132,12 +129,24 @@ describe('the browser sandbox', () => {
     const results = await page.evaluate(
       ({ good, identity, a, b }) => {
         const api = window.cwmPlayground!;
-        const jobs: [string, unknown[]][] = [[good, a], [identity, b], [good, b], [identity, a], [good, a]];
+        const jobs: [string, unknown[]][] = [
+          [good, a],
+          [identity, b],
+          [good, b],
+          [identity, a],
+          [good, a],
+        ];
         return Promise.all(jobs.map(([program, transitions]) => api.evaluate({ envId: 'cartpole', program, transitions: transitions as never })));
       },
       { good: program('cartpole.js'), identity: IDENTITY, a, b },
     );
-    expect(results.map((r) => [r.total, r.correct, r.score === 1])).toEqual([[25, 25, true], [15, 0, false], [15, 15, true], [25, 0, false], [25, 25, true]]);
+    expect(results.map((r) => [r.total, r.correct, r.score === 1])).toEqual([
+      [25, 25, true],
+      [15, 0, false],
+      [15, 15, true],
+      [25, 0, false],
+      [25, 25, true],
+    ]);
   });
 
   it('never lets the planted secret or any request leave the app origin', async () => {

@@ -40,7 +40,9 @@ describe('tree view with 2,000 synthetic nodes', () => {
     const { page, errors, close } = await openBench('n=2000');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="tree-node"]').length === 2000);
     const record = syntheticRecord(2000, 1);
-    const attrs = await page.$$eval('[data-testid="tree-node"]', (els) => els.map((el) => [Number(el.getAttribute('data-node-id')), el.getAttribute('data-action'), Number(el.getAttribute('data-score'))]));
+    const attrs = await page.$$eval('[data-testid="tree-node"]', (els) =>
+      els.map((el) => [Number(el.getAttribute('data-node-id')), el.getAttribute('data-action'), Number(el.getAttribute('data-score'))]),
+    );
     expect(attrs).toEqual(record.nodes.map((n) => [n.id, n.action, n.score]));
     // Links are one path whatever the size: 1,999 "M" commands in a single element.
     const linkPaths = await page.$$eval('svg path.links', (els) => els.map((el) => (el.getAttribute('d') ?? '').split('M').length - 1));

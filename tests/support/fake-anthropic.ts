@@ -20,7 +20,16 @@ export type { FakeServer, Reply, RecordedRequest, FakeOptions } from './fake-htt
 
 const event = (name: string, value: unknown) => `event: ${name}\ndata: ${JSON.stringify(value)}\n\n`;
 
-const ERROR_TYPES: Record<number, string> = { 400: 'invalid_request_error', 401: 'authentication_error', 403: 'permission_error', 404: 'not_found_error', 413: 'request_too_large', 429: 'rate_limit_error', 500: 'api_error', 529: 'overloaded_error' };
+const ERROR_TYPES: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  413: 'request_too_large',
+  429: 'rate_limit_error',
+  500: 'api_error',
+  529: 'overloaded_error',
+};
 
 const anthropic: Protocol = {
   endpoint: '/v1/messages',
@@ -29,7 +38,10 @@ const anthropic: Protocol = {
     const model = request.body?.model ?? 'claude-fake';
     const input = reply.usage?.prompt ?? 11;
     const head = [
-      event('message_start', { type: 'message_start', message: { id: 'msg_fake', type: 'message', role: 'assistant', model, content: [], stop_reason: null, usage: { input_tokens: input, output_tokens: 1 } } }),
+      event('message_start', {
+        type: 'message_start',
+        message: { id: 'msg_fake', type: 'message', role: 'assistant', model, content: [], stop_reason: null, usage: { input_tokens: input, output_tokens: 1 } },
+      }),
       event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
       event('ping', { type: 'ping' }),
     ];

@@ -32,7 +32,17 @@ const openAi: Protocol = {
     const content = pieces.map((p) => data({ ...base, choices: [{ index: 0, delta: { content: p }, finish_reason: null }] }));
     const tail = [data({ ...base, choices: [{ index: 0, delta: {}, finish_reason: reply.finish ?? 'stop' }] })];
     if (request.body?.stream_options?.include_usage) {
-      tail.push(data({ ...base, choices: [], usage: { prompt_tokens: reply.usage?.prompt ?? 11, completion_tokens: reply.usage?.completion ?? pieces.length, total_tokens: (reply.usage?.prompt ?? 11) + (reply.usage?.completion ?? pieces.length) } }));
+      tail.push(
+        data({
+          ...base,
+          choices: [],
+          usage: {
+            prompt_tokens: reply.usage?.prompt ?? 11,
+            completion_tokens: reply.usage?.completion ?? pieces.length,
+            total_tokens: (reply.usage?.prompt ?? 11) + (reply.usage?.completion ?? pieces.length),
+          },
+        }),
+      );
     }
     if (!reply.omitDone) tail.push('data: [DONE]\n\n');
     return { head, content, tail };

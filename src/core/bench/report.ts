@@ -16,7 +16,6 @@ export interface BenchMeta {
   strategies: string[];
 }
 
-
 const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 /** The header of a set of results (each field lists every value that occurs, in order). */

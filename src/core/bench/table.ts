@@ -119,8 +119,7 @@ function rtfmReference(strategy: StrategyId): PaperReference {
   return gpt4 || llama ? { gpt4, llama, gpt4b50 } : {};
 }
 
-const values = (results: BenchResult[], pick: (r: BenchResult) => number | null) =>
-  results.map(pick).filter((x): x is number => x !== null && Number.isFinite(x));
+const values = (results: BenchResult[], pick: (r: BenchResult) => number | null) => results.map(pick).filter((x): x is number => x !== null && Number.isFinite(x));
 
 /**
  * Aggregates results into the paper's table format: per environment, strategy, protocol and
@@ -159,7 +158,13 @@ export function buildTable(results: readonly BenchResult[]): BenchTable {
     for (const { strategy, protocol, description } of setups) {
       const members = rows.filter((r) => r.strategy === strategy && !r.table && r.protocol === protocol && r.description === description && r.discrete === (group === 'discrete'));
       if (members.length === 0) continue;
-      const means = (pick: (r: BenchRow) => Stat | null) => meanSe(members.map(pick).filter((s): s is Stat => s !== null).map((s) => s.mean));
+      const means = (pick: (r: BenchRow) => Stat | null) =>
+        meanSe(
+          members
+            .map(pick)
+            .filter((s): s is Stat => s !== null)
+            .map((s) => s.mean),
+        );
       groups.push({ group, strategy, protocol, description, accuracyPaper: means((r) => r.accuracyPaper), accuracyTolerant: means((r) => r.accuracyTolerant), R: means((r) => r.R) });
     }
   }
@@ -213,9 +218,45 @@ export function tableCsv(table: BenchTable): string {
   const stat = (s: Stat | null) => [num(s?.mean), num(s?.se), num(s?.n)];
   const list = (xs: string[]) => (xs.length ? `"${xs.join('; ')}"` : '');
   const lines = [
-    ['row', 'environment', 'strategy', 'protocol', 'description', 'acc_paper_mean', 'acc_paper_se', 'acc_paper_n', 'acc_tolerant_mean', 'acc_tolerant_se', 'acc_tolerant_n', 'R_mean', 'R_se', 'R_n', 'paper_gpt4_acc', 'paper_gpt4_R', 'paper_llama_acc', 'paper_llama_R', 'differs_from_paper_gpt4', 'differs_from_paper_llama'].join(','),
+    [
+      'row',
+      'environment',
+      'strategy',
+      'protocol',
+      'description',
+      'acc_paper_mean',
+      'acc_paper_se',
+      'acc_paper_n',
+      'acc_tolerant_mean',
+      'acc_tolerant_se',
+      'acc_tolerant_n',
+      'R_mean',
+      'R_se',
+      'R_n',
+      'paper_gpt4_acc',
+      'paper_gpt4_R',
+      'paper_llama_acc',
+      'paper_llama_R',
+      'differs_from_paper_gpt4',
+      'differs_from_paper_llama',
+    ].join(','),
     ...table.rows.map((r) =>
-      ['env', r.envId, r.strategy, r.protocol, r.description, ...stat(r.accuracyPaper), ...stat(r.accuracyTolerant), ...stat(r.R), num(r.paper.gpt4?.accuracy), num(r.paper.gpt4?.R), num(r.paper.llama?.accuracy), num(r.paper.llama?.R), list(r.differs.gpt4), list(r.differs.llama)].join(','),
+      [
+        'env',
+        r.envId,
+        r.strategy,
+        r.protocol,
+        r.description,
+        ...stat(r.accuracyPaper),
+        ...stat(r.accuracyTolerant),
+        ...stat(r.R),
+        num(r.paper.gpt4?.accuracy),
+        num(r.paper.gpt4?.R),
+        num(r.paper.llama?.accuracy),
+        num(r.paper.llama?.R),
+        list(r.differs.gpt4),
+        list(r.differs.llama),
+      ].join(','),
     ),
     ...table.groups.map((g) => [`${g.group}-mean`, '', g.strategy, g.protocol, g.description, ...stat(g.accuracyPaper), ...stat(g.accuracyTolerant), ...stat(g.R), '', '', '', '', '', ''].join(',')),
   ];

@@ -119,7 +119,10 @@ function continuousScore(transitions: readonly Transition[], samples: readonly P
     const sampled = samples[i].map((p) => [...(Array.isArray(p.next_state) ? p.next_state : [p.next_state]), p.reward]);
     rows[i].forEach((y, j) => {
       if (t.done && j < rows[i].length - 1) return; // a terminal step's next state is not compared
-      const c = crps(sampled.map((s) => s[j] ?? NaN), y);
+      const c = crps(
+        sampled.map((s) => s[j] ?? NaN),
+        y,
+      );
       raw += c;
       normalized += c / scale[j];
       cells++;

@@ -1,7 +1,7 @@
 import type { Obs, StateComparison, Transition } from '../env/types';
 import type { Breakdown, EvalResult, FailureReport, Prediction, RewardMode } from './types';
 
-/** Absolute and relative tolerance for float comparisons (DESIGN.md section 4). */
+/** Absolute and relative tolerance for float comparisons. */
 export const ATOL = 1e-5;
 export const RTOL = 1e-5;
 
@@ -39,12 +39,7 @@ export interface TransitionScore {
  * next state, reward and done by a third each; a terminal one ignores the next state and weighs
  * reward and done by half each.
  */
-export function scoreTransition(
-  pred: Prediction,
-  truth: Transition,
-  comparison: StateComparison,
-  reward: RewardMode,
-): TransitionScore {
+export function scoreTransition(pred: Prediction, truth: Transition, comparison: StateComparison, reward: RewardMode): TransitionScore {
   const rewardOk = reward === 'paper' ? pred.reward === truth.reward : elementMatches(pred.reward, truth.reward, 'tolerant');
   const doneOk = Boolean(pred.done) === truth.done;
   if (truth.done) {
@@ -70,15 +65,11 @@ export interface MetricOptions {
 }
 
 /**
- * Scores a program's predictions on a dataset (DESIGN.md section 4). Every transition counts in
+ * Scores a program's predictions on a dataset. Every transition counts in
  * the score, cut-offs included, as in the paper; `solved` ignores truncated transitions, and so
  * does the failure report, since no program can predict a time-limit cut-off.
  */
-export function scorePredictions(
-  transitions: readonly Transition[],
-  predictions: readonly Prediction[],
-  options: MetricOptions,
-): EvalResult {
+export function scorePredictions(transitions: readonly Transition[], predictions: readonly Prediction[], options: MetricOptions): EvalResult {
   if (predictions.length !== transitions.length) {
     throw new Error(`expected ${transitions.length} predictions, got ${predictions.length}`);
   }

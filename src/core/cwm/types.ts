@@ -45,7 +45,7 @@ export interface EvalResult {
   bug: string | null;
   firstFailure: FailureReport | null;
   breakdown: Breakdown;
-  /** Every transition that is not truncated is fully correct (DESIGN.md section 4). */
+  /** Every transition that is not truncated is fully correct. */
   solved: boolean;
   /**
    * With several samples per transition: the distributional score, and the metric's score of the

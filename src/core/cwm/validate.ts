@@ -29,7 +29,7 @@ function checkObs(obs: Obs, length: number | null, where: string): string | null
 
 /**
  * Checks the shape of every prediction against the observation space: a wrong shape or a
- * non-finite number makes the program buggy (DESIGN.md section 2). Returns the first problem.
+ * non-finite number makes the program buggy. Returns the first problem.
  */
 export function checkPredictions(predictions: readonly Prediction[], observation: Space): CandidateError | null {
   const length = obsLength(observation);

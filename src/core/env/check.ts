@@ -34,10 +34,7 @@ export function checkTransitions(data: unknown, spec: Pick<EnvSpec, 'id' | 'obse
     for (const key of ['state', 'action', 'next_state', 'reward', 'done']) {
       if (!(key in t)) return { ok: false, error: `${at} has no "${key}" field` };
     }
-    const problem =
-      shapeProblem(t.state, spec.observation, 'state') ??
-      shapeProblem(t.next_state, spec.observation, 'next_state') ??
-      shapeProblem(t.action, spec.action, 'action');
+    const problem = shapeProblem(t.state, spec.observation, 'state') ?? shapeProblem(t.next_state, spec.observation, 'next_state') ?? shapeProblem(t.action, spec.action, 'action');
     if (problem) return { ok: false, error: `${at}: ${problem} (environment ${spec.id})` };
     if (typeof t.reward !== 'number' || !Number.isFinite(t.reward)) return { ok: false, error: `${at}: "reward" must be a finite number` };
     if (typeof t.done !== 'boolean') return { ok: false, error: `${at}: "done" must be true or false` };

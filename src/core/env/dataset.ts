@@ -2,7 +2,7 @@ import type { Transition } from './types';
 
 /**
  * Marks time-limit cut-offs in CWMB data: the last transition of every trajectory whose length
- * equals the episode limit gets `truncated: true` (DESIGN.md section 3). CWMB recorded those as
+ * equals the episode limit gets `truncated: true`. CWMB recorded those as
  * `done`, and that stays as recorded so the score matches the paper's.
  */
 export function markCutoffs(transitions: readonly Transition[], episodeLimit: number | null): Transition[] {

@@ -23,10 +23,10 @@ export type Space =
   | { kind: 'multi-discrete'; nvec: number[]; labels?: string[] }
   | { kind: 'box'; shape: [number]; low: number[]; high: number[]; labels?: string[] };
 
-/** How predicted next-state elements are compared with recorded ones (DESIGN.md section 4). */
+/** How predicted next-state elements are compared with recorded ones. */
 export type StateComparison = 'exact' | 'tolerant';
 
-/** Which planner uses a CWM of this environment (DESIGN.md section 6). */
+/** Which planner uses a CWM of this environment. */
 export type PlannerKind = 'mcts' | 'cem';
 
 /** Everything a model, the scorer and the UI need to know about an environment. */
@@ -65,7 +65,7 @@ export interface EnvSpec {
   keys?: Record<string, number>;
 }
 
-/** The CWM program contract (DESIGN.md section 2), as a TypeScript interface. */
+/** The CWM program contract, as a TypeScript interface. */
 export interface WorldModel {
   setState(state: Obs): void;
   step(action: Action): [Obs, number, boolean];

@@ -1,8 +1,5 @@
 /** One line of a diff: kept, added in the new text, or deleted from the old one (1-based lines). */
-export type DiffLine =
-  | { kind: 'same'; oldLine: number; newLine: number; text: string }
-  | { kind: 'add'; newLine: number; text: string }
-  | { kind: 'del'; oldLine: number; text: string };
+export type DiffLine = { kind: 'same'; oldLine: number; newLine: number; text: string } | { kind: 'add'; newLine: number; text: string } | { kind: 'del'; oldLine: number; text: string };
 
 /** A line diff and the new-text lines that differ from the old text. */
 export interface LineDiff {

@@ -8,9 +8,7 @@ import type { CallKind, NodeRecord, RunRecord } from '../run/types';
  */
 export function syntheticRecord(n: number, seed = 1): RunRecord {
   const rng = Rng.seeded(seed);
-  const nodes: NodeRecord[] = [
-    { id: 0, parentId: null, action: 'root', program: '', score: 0, accuracy: 0, breakdown: null, bug: null, visits: 1, value: 0 },
-  ];
+  const nodes: NodeRecord[] = [{ id: 0, parentId: null, action: 'root', program: '', score: 0, accuracy: 0, breakdown: null, bug: null, visits: 1, value: 0 }];
   const calls: RunRecord['calls'] = [];
   let best: RunRecord['best'] = null;
   for (let id = 1; id < n; id++) {

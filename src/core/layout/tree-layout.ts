@@ -77,11 +77,7 @@ type Datum = { node: NodeRecord; children: Datum[] };
  * the first node without a parent; children keep creation order. Nodes that cannot be reached from
  * the root (a malformed record) are counted in `dropped` instead of throwing.
  */
-export function layoutTree(
-  nodes: readonly NodeRecord[],
-  best: { nodeId: number } | null,
-  options: LayoutOptions = DEFAULT_LAYOUT,
-): TreeLayout {
+export function layoutTree(nodes: readonly NodeRecord[], best: { nodeId: number } | null, options: LayoutOptions = DEFAULT_LAYOUT): TreeLayout {
   const empty: TreeLayout = { nodes: [], links: [], bounds: { minX: 0, maxX: 0, minY: 0, maxY: 0 }, bestPath: [], dropped: nodes.length };
   const rootRecord = nodes.find((n) => n.parentId === null);
   if (!rootRecord) return empty;

@@ -48,8 +48,5 @@ export function abortedError(): LlmError {
 
 /** The error for a call that outlived its time limit. */
 export function timeoutError(timeoutMs: number): LlmError {
-  return new LlmError(
-    'timeout',
-    `The model did not finish within ${Math.round(timeoutMs / 1000)} s. Raise the per-call timeout, lower max tokens, or pick a faster model.`,
-  );
+  return new LlmError('timeout', `The model did not finish within ${Math.round(timeoutMs / 1000)} s. Raise the per-call timeout, lower max tokens, or pick a faster model.`);
 }

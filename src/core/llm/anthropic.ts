@@ -34,7 +34,10 @@ export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
 /** The request body: system prompt apart from the turns, sampling stated explicitly. */
 export function anthropicRequestBody(settings: AnthropicSettings, messages: ChatMessage[], options: CompletionOptions): Record<string, unknown> {
-  const system = messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n\n');
+  const system = messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content)
+    .join('\n\n');
   const body: Record<string, unknown> = {
     model: settings.model,
     max_tokens: options.maxTokens,

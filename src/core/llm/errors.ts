@@ -62,7 +62,12 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
     return new LlmError('auth', `${who} asks for payment (${detail}). Check the account's credit or billing, or use another provider.`, undefined, status);
   }
   if (status === 404) {
-    return new LlmError('bad-request', `${who} at ${context.baseUrl} answered "not found" (${detail}). Check the model name "${context.model}" and the base URL (OpenAI-compatible servers usually end in /v1; for Ollama, run "ollama pull" for the model first).`, undefined, status);
+    return new LlmError(
+      'bad-request',
+      `${who} at ${context.baseUrl} answered "not found" (${detail}). Check the model name "${context.model}" and the base URL (OpenAI-compatible servers usually end in /v1; for Ollama, run "ollama pull" for the model first).`,
+      undefined,
+      status,
+    );
   }
   if (status === 429) {
     // OpenAI sends 429 also for an exhausted balance, which waiting does not fix.
@@ -70,12 +75,22 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
       return new LlmError('auth', `${who} refused the call for lack of quota or credit (${detail}). Check the account's billing, or use another provider.`, undefined, status);
     }
     const wait = parseRetryAfter(retryAfter);
-    return new LlmError('rate-limit', `${who} is rate-limiting requests (${detail}). The call is retried${wait !== undefined ? ` after ${Math.ceil(wait / 1000)} s` : ' with backoff'}; if it keeps happening, lower the request rate or check the plan's limits.`, wait, status);
+    return new LlmError(
+      'rate-limit',
+      `${who} is rate-limiting requests (${detail}). The call is retried${wait !== undefined ? ` after ${Math.ceil(wait / 1000)} s` : ' with backoff'}; if it keeps happening, lower the request rate or check the plan's limits.`,
+      wait,
+      status,
+    );
   }
   if (status === 408 || status >= 500) {
     return new LlmError('server', `${who} had a server error (${detail}). The call is retried; if it persists, try again later or pick another model.`, parseRetryAfter(retryAfter), status);
   }
-  return new LlmError('bad-request', `${who} refused the request (${detail}). Check the model name "${context.model}" and the sampling settings (some models reject some parameters).`, undefined, status);
+  return new LlmError(
+    'bad-request',
+    `${who} refused the request (${detail}). Check the model name "${context.model}" and the sampling settings (some models reject some parameters).`,
+    undefined,
+    status,
+  );
 }
 
 const LOCAL_HOST = /^https?:\/\/(localhost|127\.|0\.0\.0\.0|\[::1\]|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/i;
@@ -128,10 +143,16 @@ export function describe(error: unknown): string {
 
 /** The error for a stream that stopped before the model said it was done. */
 export function truncatedStreamError(context: ErrorContext): LlmError {
-  return new LlmError('network', `The connection to ${context.provider} closed before the model finished its answer. The call can be retried; if it keeps happening, check the server's logs or any proxy in between.`);
+  return new LlmError(
+    'network',
+    `The connection to ${context.provider} closed before the model finished its answer. The call can be retried; if it keeps happening, check the server's logs or any proxy in between.`,
+  );
 }
 
 /** The error for a stream chunk that is not the JSON the protocol promises. */
 export function malformedChunkError(data: string, context: ErrorContext): LlmError {
-  return new LlmError('bad-response', `${context.provider} sent a streaming chunk that is not valid JSON (${JSON.stringify(data.slice(0, 120))}). Check that the base URL points at an ${context.provider === 'Anthropic' ? 'Anthropic Messages' : 'OpenAI-compatible /v1'} endpoint; a proxy may be altering the stream.`);
+  return new LlmError(
+    'bad-response',
+    `${context.provider} sent a streaming chunk that is not valid JSON (${JSON.stringify(data.slice(0, 120))}). Check that the base URL points at an ${context.provider === 'Anthropic' ? 'Anthropic Messages' : 'OpenAI-compatible /v1'} endpoint; a proxy may be altering the stream.`,
+  );
 }

@@ -7,14 +7,7 @@ import type { FetchLike, ResponseLike } from './fetch-types';
  * mixed content) becomes a 'network' LlmError. Aborts propagate as thrown by fetch, for the
  * caller's `CallScope` to explain.
  */
-export async function postJson(
-  fetch: FetchLike,
-  url: string,
-  headers: Record<string, string>,
-  body: unknown,
-  signal: AbortSignal,
-  context: ErrorContext,
-): Promise<ResponseLike> {
+export async function postJson(fetch: FetchLike, url: string, headers: Record<string, string>, body: unknown, signal: AbortSignal, context: ErrorContext): Promise<ResponseLike> {
   let response: ResponseLike;
   try {
     response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal });

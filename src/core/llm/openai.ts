@@ -116,7 +116,12 @@ function parseChunk(data: string, context: ErrorContext): Chunk {
   if (chunk.error) {
     const e = chunk.error as { message?: unknown; code?: unknown };
     const said = typeof e === 'string' ? e : typeof e.message === 'string' ? e.message : JSON.stringify(e);
-    throw new LlmError('server', `${context.provider} failed mid-answer: ${said}. The call can be retried; if it persists, pick another model.`, undefined, typeof e.code === 'number' ? e.code : undefined);
+    throw new LlmError(
+      'server',
+      `${context.provider} failed mid-answer: ${said}. The call can be retried; if it persists, pick another model.`,
+      undefined,
+      typeof e.code === 'number' ? e.code : undefined,
+    );
   }
   return chunk;
 }

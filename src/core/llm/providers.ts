@@ -64,7 +64,8 @@ registerProvider({
   label: 'OpenAI-compatible',
   needsKey: false,
   defaultBaseUrl: 'https://api.openai.com/v1',
-  create: (s) => createOpenAiClient({ baseUrl: s.baseUrl ?? 'https://api.openai.com/v1', apiKey: s.apiKey, model: s.model, supportsTopK: s.supportsTopK, extraHeaders: s.extraHeaders, fetch: s.fetch }),
+  create: (s) =>
+    createOpenAiClient({ baseUrl: s.baseUrl ?? 'https://api.openai.com/v1', apiKey: s.apiKey, model: s.model, supportsTopK: s.supportsTopK, extraHeaders: s.extraHeaders, fetch: s.fetch }),
 });
 
 registerProvider({
@@ -98,15 +99,65 @@ export function createClient(settings: ProviderSettings, needsKey?: boolean): Ll
  */
 export const presets: readonly ProviderPreset[] = [
   { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'https://api.openai.com/v1', needsKey: true, model: 'gpt-4o-mini', supportsTopK: false, local: false },
-  { id: 'anthropic', label: 'Anthropic', kind: 'anthropic', baseUrl: ANTHROPIC_BASE_URL, needsKey: true, model: 'claude-sonnet-4-5', supportsTopK: false, local: false, note: 'Only temperature is sent: Claude 4.5 models reject temperature and top_p together.' },
+  {
+    id: 'anthropic',
+    label: 'Anthropic',
+    kind: 'anthropic',
+    baseUrl: ANTHROPIC_BASE_URL,
+    needsKey: true,
+    model: 'claude-sonnet-4-5',
+    supportsTopK: false,
+    local: false,
+    note: 'Only temperature is sent: Claude 4.5 models reject temperature and top_p together.',
+  },
   { id: 'openrouter', label: 'OpenRouter', kind: 'openai', baseUrl: 'https://openrouter.ai/api/v1', needsKey: true, model: 'qwen/qwen-2.5-coder-32b-instruct', supportsTopK: true, local: false },
   { id: 'groq', label: 'Groq', kind: 'openai', baseUrl: 'https://api.groq.com/openai/v1', needsKey: true, model: 'llama-3.3-70b-versatile', supportsTopK: false, local: false },
   { id: 'together', label: 'Together AI', kind: 'openai', baseUrl: 'https://api.together.xyz/v1', needsKey: true, model: 'Qwen/Qwen2.5-Coder-32B-Instruct', supportsTopK: true, local: false },
   { id: 'deepseek', label: 'DeepSeek', kind: 'openai', baseUrl: 'https://api.deepseek.com/v1', needsKey: true, model: 'deepseek-chat', supportsTopK: false, local: false },
-  { id: 'ollama', label: 'Ollama (local)', kind: 'openai', baseUrl: 'http://localhost:11434/v1', needsKey: false, model: 'qwen2.5-coder:7b', supportsTopK: false, local: true, note: 'Start it with OLLAMA_ORIGINS=* so the page may call it.' },
-  { id: 'lm-studio', label: 'LM Studio (local)', kind: 'openai', baseUrl: 'http://localhost:1234/v1', needsKey: false, model: 'qwen2.5-coder-7b-instruct', supportsTopK: true, local: true, note: 'Turn on "Enable CORS" in the server settings.' },
-  { id: 'llama-cpp', label: 'llama.cpp server (local)', kind: 'openai', baseUrl: 'http://localhost:8080/v1', needsKey: false, model: 'default', supportsTopK: true, local: true, note: 'llama-server allows cross-origin calls by default.' },
-  { id: 'vllm', label: 'vLLM (local)', kind: 'openai', baseUrl: 'http://localhost:8000/v1', needsKey: false, model: 'Qwen/Qwen2.5-Coder-7B-Instruct', supportsTopK: true, local: true, note: 'Allows all origins unless started with --allowed-origins.' },
+  {
+    id: 'ollama',
+    label: 'Ollama (local)',
+    kind: 'openai',
+    baseUrl: 'http://localhost:11434/v1',
+    needsKey: false,
+    model: 'qwen2.5-coder:7b',
+    supportsTopK: false,
+    local: true,
+    note: 'Start it with OLLAMA_ORIGINS=* so the page may call it.',
+  },
+  {
+    id: 'lm-studio',
+    label: 'LM Studio (local)',
+    kind: 'openai',
+    baseUrl: 'http://localhost:1234/v1',
+    needsKey: false,
+    model: 'qwen2.5-coder-7b-instruct',
+    supportsTopK: true,
+    local: true,
+    note: 'Turn on "Enable CORS" in the server settings.',
+  },
+  {
+    id: 'llama-cpp',
+    label: 'llama.cpp server (local)',
+    kind: 'openai',
+    baseUrl: 'http://localhost:8080/v1',
+    needsKey: false,
+    model: 'default',
+    supportsTopK: true,
+    local: true,
+    note: 'llama-server allows cross-origin calls by default.',
+  },
+  {
+    id: 'vllm',
+    label: 'vLLM (local)',
+    kind: 'openai',
+    baseUrl: 'http://localhost:8000/v1',
+    needsKey: false,
+    model: 'Qwen/Qwen2.5-Coder-7B-Instruct',
+    supportsTopK: true,
+    local: true,
+    note: 'Allows all origins unless started with --allowed-origins.',
+  },
 ];
 
 /** The presets of one provider kind. */

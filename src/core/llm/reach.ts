@@ -34,7 +34,8 @@ export async function checkReachable(settings: ProviderSettings & { crossOrigin?
     return null;
   } catch (error) {
     if (signal?.aborted) return new LlmError('aborted', 'The reachability check was cancelled.');
-    if (scope.timedOut()) return new LlmError('network', `Cannot reach ${context.provider} at ${baseUrl}: no answer within ${Math.round(timeoutMs / 1000)} s. Check that the server is running and the base URL.`);
+    if (scope.timedOut())
+      return new LlmError('network', `Cannot reach ${context.provider} at ${baseUrl}: no answer within ${Math.round(timeoutMs / 1000)} s. Check that the server is running and the base URL.`);
     return errorFromNetwork(error, context);
   } finally {
     scope.dispose();

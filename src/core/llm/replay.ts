@@ -38,7 +38,10 @@ export function createReplayClient(record: Pick<RunRecord, 'calls' | 'provider'>
     if (verify) {
       const difference = firstDifference(call.messages, messages);
       if (difference) {
-        throw new LlmError('bad-request', `Replay diverged at call ${index + 1} (${call.kind}): ${difference}. The record was made by another version of the prompts or a different dataset; replay it without verification, or re-run it with a live model.`);
+        throw new LlmError(
+          'bad-request',
+          `Replay diverged at call ${index + 1} (${call.kind}): ${difference}. The record was made by another version of the prompts or a different dataset; replay it without verification, or re-run it with a live model.`,
+        );
       }
     }
     position++;

@@ -4,7 +4,7 @@ export interface ChatMessage {
   content: string;
 }
 
-/** Sampling settings sent explicitly with every request (DESIGN.md section 5 defaults). */
+/** Sampling settings sent explicitly with every request (the paper's defaults). */
 export interface CompletionOptions {
   temperature: number;
   topP: number;

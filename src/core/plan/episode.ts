@@ -26,13 +26,7 @@ export interface EpisodeStep {
  * Runs one episode of the REAL environment (the reference simulator) with a policy; the return
  * is summed here, outside any candidate's realm, so a model cannot inflate it.
  */
-export async function runEpisode(
-  sim: Simulator,
-  policy: Policy,
-  rng: Rng,
-  limit: number,
-  onStep?: (step: EpisodeStep) => void,
-): Promise<number> {
+export async function runEpisode(sim: Simulator, policy: Policy, rng: Rng, limit: number, onStep?: (step: EpisodeStep) => void): Promise<number> {
   let obs = sim.reset(rng);
   let total = 0;
   for (let t = 0; t < limit; t++) {

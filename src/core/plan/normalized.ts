@@ -9,7 +9,7 @@ export interface NormalizedReturn {
 }
 
 /**
- * The paper's normalized return (DESIGN.md section 6). It is N/A where the oracle planner does no
+ * The paper's normalized return. It is N/A where the oracle planner does no
  * better than the random policy, as the paper found for MountainCar and Acrobot: there the
  * difference says nothing about the model.
  */

@@ -27,8 +27,7 @@ export const CEM_DEFAULTS: CemParams = { horizon: 100, iterations: 20, samples: 
 
 /** Everything a planner needs besides the model: the action space and its settings. */
 export type PlannerConfig =
-  | { kind: 'mcts'; nActions: number; params: MctsParams; seed: number; stochastic?: boolean }
-  | { kind: 'cem'; low: number[]; high: number[]; params: CemParams; seed: number };
+  { kind: 'mcts'; nActions: number; params: MctsParams; seed: number; stochastic?: boolean } | { kind: 'cem'; low: number[]; high: number[]; params: CemParams; seed: number };
 
 /** The planner config for an environment: MCTS over its discrete actions or CEM over its box. */
 export function plannerConfig(
@@ -44,7 +43,7 @@ export function plannerConfig(
   }
   if (space.kind === 'box') {
     const params = { ...CEM_DEFAULTS, ...overrides.cem };
-    // The horizon is clipped to the episode limit (DESIGN.md section 6).
+    // The horizon is clipped to the episode limit.
     params.horizon = Math.min(params.horizon, spec.episodeLimit ?? params.horizon);
     return { kind: 'cem', low: space.low.slice(), high: space.high.slice(), params, seed };
   }

@@ -12,7 +12,7 @@ export interface Planner {
 
 /**
  * The planners, as ONE self-contained function. Why: a planner must run in the same realm as the
- * untrusted CWM it plans with (model steps are plain calls, DESIGN.md section 6), so its source is
+ * untrusted CWM it plans with (model steps are plain calls), so its source is
  * injected into sandboxed workers and vm contexts with `plannerRuntimeSource()`. It may therefore
  * reference nothing outside its own body except the `RngClass` it is given and standard built-ins.
  */
@@ -77,8 +77,7 @@ export function plannerRuntime(RngClass: typeof Rng) {
   }
   type Bounds = ReturnType<typeof makeBounds>;
 
-  const actionValue = (node: PlanNode, a: number, bounds: Bounds, p: MctsParams) =>
-    node.counts[a] === 0 ? p.unexploredQ : bounds.normalize(node.sums[a] / node.counts[a]);
+  const actionValue = (node: PlanNode, a: number, bounds: Bounds, p: MctsParams) => (node.counts[a] === 0 ? p.unexploredQ : bounds.normalize(node.sums[a] / node.counts[a]));
 
   /** UCT: Q + C·sqrt(ln(N + 1) / (n + 1)); ties broken by the RNG. */
   function selectAction(node: PlanNode, bounds: Bounds, p: MctsParams, rng: Rng): number {
@@ -157,7 +156,11 @@ export function plannerRuntime(RngClass: typeof Rng) {
         bounds.update(value);
       }
     }
-    return softmaxSample(root.counts.map((_, a) => actionValue(root, a, bounds, p)), p.temperature, rng);
+    return softmaxSample(
+      root.counts.map((_, a) => actionValue(root, a, bounds, p)),
+      p.temperature,
+      rng,
+    );
   }
 
   /** Undiscounted return of an open-loop action sequence under the model, stopping at done. */

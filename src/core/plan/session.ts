@@ -214,7 +214,7 @@ export async function modelReturns(options: PlanningOptions & { program: string;
 }
 
 /**
- * The paper's normalized return of a program (DESIGN.md section 6): the mean return over
+ * The paper's normalized return of a program: the mean return over
  * `episodes` episodes of the reference simulator for random actions, for the planner with the
  * reference simulator as its model (oracle), and for the same planner with the program as its
  * model, run through `open` in an isolated realm. Rejects when the pack has no simulator or the

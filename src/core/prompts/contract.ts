@@ -40,10 +40,7 @@ export function describeSpace(space: Space, what: 'observation' | 'action'): str
 export function contractText(context: PromptContext): string {
   if (context.contract) return context.contract;
   const { spec } = context;
-  const tolerance =
-    spec.stateComparison === 'exact'
-      ? 'Next states are compared exactly.'
-      : 'Next states and rewards are compared with recorded float32 values to a tolerance of 1e-5.';
+  const tolerance = spec.stateComparison === 'exact' ? 'Next states are compared exactly.' : 'Next states and rewards are compared with recorded float32 values to a tolerance of 1e-5.';
   return [
     'Write a JavaScript program (plain script: no import, require, export, network or DOM) that defines:',
     '',

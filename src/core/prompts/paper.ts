@@ -2,15 +2,7 @@ import type { FailureReport } from '../cwm/types';
 import type { ChatMessage } from '../llm/types';
 import type { PromptContext } from './contract';
 import { fenced, formatValue } from './format';
-import {
-  PAPER_FIX_FORMAT,
-  PAPER_IMPORTANT_NOTES,
-  PAPER_IMPROVE_FORMAT,
-  PAPER_SYSTEM_FIX,
-  PAPER_SYSTEM_GENERATE,
-  PAPER_SYSTEM_IMPROVE,
-  paperHead,
-} from './paper-text';
+import { PAPER_FIX_FORMAT, PAPER_IMPORTANT_NOTES, PAPER_IMPROVE_FORMAT, PAPER_SYSTEM_FIX, PAPER_SYSTEM_GENERATE, PAPER_SYSTEM_IMPROVE, paperHead } from './paper-text';
 
 function chat(system: string, user: string): ChatMessage[] {
   return [
@@ -25,9 +17,7 @@ function chat(system: string, user: string): ChatMessage[] {
  * chat APIs do not all continue one, so the prefix is quoted here and joined to the answer after.
  */
 export function buildPaperGeneratePrompt(context: PromptContext, prefix: string): ChatMessage[] {
-  const code = prefix.trim()
-    ? `\n\n## Code to complete\nThe program so far is below. Write the complete program: start with exactly these lines, unchanged, then continue it.\n${fenced(prefix)}`
-    : '';
+  const code = prefix.trim() ? `\n\n## Code to complete\nThe program so far is below. Write the complete program: start with exactly these lines, unchanged, then continue it.\n${fenced(prefix)}` : '';
   return chat(PAPER_SYSTEM_GENERATE, `${paperHead(context)}${code}\n\n${PAPER_IMPORTANT_NOTES}`);
 }
 

@@ -110,12 +110,7 @@ export function aggregateRtfm(transitions: readonly RtfmTransition[], answers: r
  * protocol the scored set is `draws` indices drawn with replacement (seeded); the program still
  * runs once per distinct transition, since `setState` makes each step independent of the last.
  */
-export async function evaluateStructured(
-  runner: StructuredRunner,
-  program: string,
-  transitions: readonly RtfmTransition[],
-  options: StructuredEvaluateOptions = {},
-): Promise<RtfmEvalResult> {
+export async function evaluateStructured(runner: StructuredRunner, program: string, transitions: readonly RtfmTransition[], options: StructuredEvaluateOptions = {}): Promise<RtfmEvalResult> {
   const protocol = options.protocol ?? { kind: 'all' };
   const indices = evaluationIndices(transitions.length, protocol);
   const outcome = await runner.runStructured(program, inputsOf(transitions), {

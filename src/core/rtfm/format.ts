@@ -4,7 +4,14 @@ import { RTFM_ACTIONS, type RtfmAnswer, type RtfmBoard, type RtfmFailure, type R
 export function formatBoard(board: RtfmBoard): string {
   const cells = board.map((row) => row.map((cell) => (cell[1] && cell[1] !== 'empty' ? `${cell[0]}+${cell[1]}` : cell[0])));
   const width = Math.max(...cells.flat().map((s) => s.length));
-  return cells.map((row) => row.map((s) => s.padEnd(width)).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((row) =>
+      row
+        .map((s) => s.padEnd(width))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function formatState(state: RtfmState): string {

@@ -82,7 +82,10 @@ async function pump(ctor: TransformCtor | undefined, name: string, input: Uint8A
   const writer = stream.writable.getWriter();
   // Not awaited: the readable side must be drained concurrently or backpressure stalls the write.
   // Its failures surface through `read()` below, so they are swallowed here.
-  writer.write(input).then(() => writer.close()).catch(() => {});
+  writer
+    .write(input)
+    .then(() => writer.close())
+    .catch(() => {});
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -38,13 +38,15 @@ export function checkShape(root: unknown, rootPath = 'record'): void {
   while (stack.length) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value !== 'object' || value === null) continue;
-    if (depth > LIMITS.depth) throw new RecordError(path, `${path} is nested more than ${LIMITS.depth} levels deep, which no run record is. Export the run again from the playground or \`cwm search\`.`);
+    if (depth > LIMITS.depth)
+      throw new RecordError(path, `${path} is nested more than ${LIMITS.depth} levels deep, which no run record is. Export the run again from the playground or \`cwm search\`.`);
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) stack.push({ value: value[i], path: `${path}[${i}]`, depth: depth + 1 });
       continue;
     }
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) throw new RecordError(`${path}.${key}`, `${path} contains the key "${key}", which is never part of a run and is refused for safety. The file or link was altered; use an untouched export.`);
+      if (FORBIDDEN_KEYS.has(key))
+        throw new RecordError(`${path}.${key}`, `${path} contains the key "${key}", which is never part of a run and is refused for safety. The file or link was altered; use an untouched export.`);
       stack.push({ value: (value as Record<string, unknown>)[key], path: `${path}.${key}`, depth: depth + 1 });
     }
   }

@@ -10,7 +10,10 @@ export function exportRunFile(record: RunRecord): string {
 
 /** A file name for a run export: `cwm-run-<env>-<strategy>-<date>.json`, safe on every OS. */
 export function runFileName(record: RunRecord): string {
-  const date = record.createdAt.slice(0, 19).replace(/[^0-9T]/g, '').replace('T', '-');
+  const date = record.createdAt
+    .slice(0, 19)
+    .replace(/[^0-9T]/g, '')
+    .replace('T', '-');
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
   return `cwm-run-${safe(record.env.id)}-${safe(record.strategy)}-${date || 'undated'}.json`;
 }

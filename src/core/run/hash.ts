@@ -3,7 +3,7 @@ export type HashIntent = { kind: 'run'; payload: string } | { kind: 'settings'; 
 
 /**
  * Reads a URL hash (with or without the leading `#`). Links are `#run=<payload>` and
- * `#settings=<payload>` (issue 6); anything else is left to the router.
+ * `#settings=<payload>`; anything else is left to the router.
  */
 export function parseHash(hash: string): HashIntent {
   const h = hash.startsWith('#') ? hash.slice(1) : hash;

@@ -12,7 +12,10 @@ export function keylessUrl(url: string): string {
   const match = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)?([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(url);
   if (!match) return url;
   const [, scheme, , rest, query] = match;
-  const params = (query ?? '').slice(1).split('&').filter((p) => p && !KEY_PARAMS.test(decodeSafe(p.split('=')[0])));
+  const params = (query ?? '')
+    .slice(1)
+    .split('&')
+    .filter((p) => p && !KEY_PARAMS.test(decodeSafe(p.split('=')[0])));
   return scheme + rest + (params.length ? `?${params.join('&')}` : '');
 }
 
@@ -27,7 +30,7 @@ function decodeSafe(text: string): string {
 /**
  * A deep copy of a record that cannot carry an API key: every property named like a credential is
  * dropped anywhere in the record, and the provider's base URL loses user info and key-like query
- * parameters. Keys never enter records in the first place (DESIGN.md section 7); this is the
+ * parameters. Keys never enter records in the first place; this is the
  * second lock. A record without credentials comes back equal to the input.
  */
 export function keylessRecord(record: RunRecord): RunRecord {

@@ -13,7 +13,7 @@ export const LIMITS = {
   /** Characters of one program, completion or message. */
   text: 500_000,
   messagesPerCall: 200,
-  /** Rows of a custom environment (issue 6). */
+  /** Rows of a custom environment. */
   transitions: 100_000,
   /** Elements of one observation or action vector. */
   vector: 4096,
@@ -21,5 +21,5 @@ export const LIMITS = {
   depth: 64,
 } as const;
 
-/** Characters a share link's payload may have before it is trimmed (issue 6: "about 8,000"). */
+/** Characters a share link's payload may have before it is trimmed ("about 8,000"). */
 export const LINK_CHARS = 8000;

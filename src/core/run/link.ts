@@ -58,7 +58,11 @@ export async function unpackJson(payload: string, what: string): Promise<{ ok: t
   try {
     inflated = await inflateRaw(bytes, LIMITS.linkInflatedBytes);
   } catch (e) {
-    if (e instanceof TooLargeError) return { ok: false, error: `This ${what} link expands to more than ${LIMITS.linkInflatedBytes / 1024 / 1024} MB, which no shared run does; it was not opened. Ask for the exported file instead.` };
+    if (e instanceof TooLargeError)
+      return {
+        ok: false,
+        error: `This ${what} link expands to more than ${LIMITS.linkInflatedBytes / 1024 / 1024} MB, which no shared run does; it was not opened. Ask for the exported file instead.`,
+      };
     return { ok: false, error: `This ${what} link could not be decompressed: it is truncated or was altered. Copy the whole link again, or ask for the exported file.` };
   }
   let json: unknown;

@@ -13,7 +13,7 @@ export function pathTo(record: RunRecord, nodeId: number): number[] {
   return path.reverse();
 }
 
-/** The first node with the strictly highest score (DESIGN.md section 5: "Best"), or null. */
+/** The first node with the strictly highest score (the paper's "best"), or null. */
 export function bestNode(nodes: readonly NodeRecord[]): NodeRecord | null {
   let best: NodeRecord | null = null;
   for (const n of nodes) if (n.action !== 'root' && (!best || n.score > best.score)) best = n;

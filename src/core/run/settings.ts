@@ -2,7 +2,7 @@ import type { StrategyId } from './types';
 import { STRATEGY_IDS } from './validate';
 import { DESCRIPTION_VARIANTS, PROTOCOL_IDS, type DescriptionVariant, type ProtocolId } from '../protocol/protocols';
 
-/** The starting point of a run that a link can carry alone (issue 6, like TensorFlow Playground). */
+/** The starting point of a run that a link can carry alone (like TensorFlow Playground). */
 export interface RunSettings {
   env: string;
   strategy: StrategyId;

@@ -14,8 +14,7 @@ export type TrimStep = (typeof TRIM_STEPS)[number];
  */
 export function trimRecord(record: RunRecord, step: TrimStep): RunRecord {
   const level = TRIM_STEPS.indexOf(step);
-  let out: RunRecord =
-    level >= 1 && record.best ? keepNodes(record, new Set(pathTo(record, record.best.nodeId))) : keepNodes(record, new Set(record.nodes.map((n) => n.id)));
+  let out: RunRecord = level >= 1 && record.best ? keepNodes(record, new Set(pathTo(record, record.best.nodeId))) : keepNodes(record, new Set(record.nodes.map((n) => n.id)));
   out = {
     ...out,
     calls: out.calls.map((c) => ({ ...c, messages: [], completion: level >= 2 ? '' : c.completion })),

@@ -3,7 +3,7 @@ import type { Breakdown } from '../cwm/types';
 import type { ChatMessage, CompletionOptions } from '../llm/types';
 import type { ProtocolId, RecordedDescription } from '../protocol/protocols';
 
-/** Search strategies that record the same RunRecord (DESIGN.md section 5). */
+/** Search strategies that record the same RunRecord. */
 export type StrategyId = 'gif-mcts' | 'worldcoder' | 'best-of-n' | 'refine';
 
 /** The kind of LLM call that produced a node. */
@@ -24,7 +24,7 @@ export interface CallRecord {
   error?: string;
 }
 
-/** One node of the search tree, as saved and shared (DESIGN.md section 9). */
+/** One node of the search tree, as saved and shared. */
 export interface NodeRecord {
   id: number;
   parentId: number | null;
@@ -44,7 +44,7 @@ export interface NodeRecord {
   critique?: string;
 }
 
-/** A user-made environment that travels inside the record (issue 6). */
+/** A user-made environment that travels inside the record. */
 export interface CustomEnv {
   title: string;
   description: string;

@@ -34,7 +34,10 @@ export function checkCustomEnv(value: unknown, path: string): CustomEnv {
   read.string(env.description, `${path}.description`, 50_000);
   const list = read.array(env.transitions, `${path}.transitions`, LIMITS.transitions);
   if (list.length === 0 && env.simulator === undefined) {
-    throw new RecordError(`${path}.transitions`, `${path}.transitions is empty and there is no simulator; a custom environment needs transitions to score programs against. Add transitions in the environment editor.`);
+    throw new RecordError(
+      `${path}.transitions`,
+      `${path}.transitions is empty and there is no simulator; a custom environment needs transitions to score programs against. Add transitions in the environment editor.`,
+    );
   }
   let first: Transition | undefined;
   list.forEach((row, i) => {
@@ -43,7 +46,10 @@ export function checkCustomEnv(value: unknown, path: string): CustomEnv {
     for (const key of ['state', 'action', 'next_state'] as const) {
       const ref = key === 'next_state' ? first.state : first[key];
       if (shapeOf(t[key]) !== shapeOf(ref)) {
-        throw new RecordError(`${path}.transitions[${i}].${key}`, `${path}.transitions[${i}].${key} has a different shape from row 0's ${key === 'next_state' ? 'state' : key}; every row must have the same shapes. Fix that row in the environment editor.`);
+        throw new RecordError(
+          `${path}.transitions[${i}].${key}`,
+          `${path}.transitions[${i}].${key} has a different shape from row 0's ${key === 'next_state' ? 'state' : key}; every row must have the same shapes. Fix that row in the environment editor.`,
+        );
       }
     }
   });

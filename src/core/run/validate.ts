@@ -4,7 +4,7 @@ import { RecordError, checkShape, describe, isObject, read } from './check';
 import { checkCustomEnv } from './validate-env';
 import { PROTOCOL_IDS, RECORDED_DESCRIPTIONS } from '../protocol/protocols';
 
-/** Every strategy a record may name (DESIGN.md section 5). */
+/** Every strategy a record may name. */
 export const STRATEGY_IDS: readonly StrategyId[] = ['gif-mcts', 'worldcoder', 'best-of-n', 'refine'];
 const CALL_KINDS: readonly CallKind[] = ['generate', 'improve', 'fix'];
 const NODE_ACTIONS: readonly NodeAction[] = ['root', 'generate', 'improve', 'fix', 'user'];
@@ -15,7 +15,7 @@ const ROLES = ['system', 'user', 'assistant'] as const;
 export type RecordResult = { ok: true; record: RunRecord } | { ok: false; error: string; path?: string };
 
 /**
- * Checks that a parsed JSON value is a run record of DESIGN.md section 9 and returns a plain deep
+ * Checks that a parsed JSON value is a run record (`RunRecord` in src/core/run/types.ts) and returns a plain deep
  * copy of it. Unknown extra fields are kept (a newer `cwm` may add some); forbidden keys
  * (`__proto__`…), wrong types, dangling ids and oversized parts are refused with a message that
  * names the field and says what to do.
@@ -30,7 +30,12 @@ export function validateRunRecord(json: unknown): RecordResult {
     }
     if (json.version !== 1) {
       const newer = typeof json.version === 'number' && json.version > 1;
-      throw new RecordError('version', newer ? `This run has format version ${json.version}, newer than this playground reads (1). Reload the page to get the latest version, then open it again.` : `version is ${describe(json.version)}; a run record has version 1. The file may come from another program; export it again from the playground or \`cwm search\`.`);
+      throw new RecordError(
+        'version',
+        newer
+          ? `This run has format version ${json.version}, newer than this playground reads (1). Reload the page to get the latest version, then open it again.`
+          : `version is ${describe(json.version)}; a run record has version 1. The file may come from another program; export it again from the playground or \`cwm search\`.`,
+      );
     }
     checkShape(json);
     checkTop(json);
@@ -54,7 +59,8 @@ function checkTop(r: Record<string, unknown>): void {
   read.string(env.datasetHash, 'env.datasetHash', 100);
   if (env.dataset !== undefined) read.string(env.dataset, 'env.dataset', 100);
   if (env.custom !== undefined) checkCustomEnv(env.custom, 'env.custom');
-  if (id.startsWith('custom:') && env.custom === undefined) throw new RecordError('env.custom', `env.id is "${id}", a custom environment, but the record does not carry it (env.custom is missing). Export the run again with its environment.`);
+  if (id.startsWith('custom:') && env.custom === undefined)
+    throw new RecordError('env.custom', `env.id is "${id}", a custom environment, but the record does not carry it (env.custom is missing). Export the run again with its environment.`);
   read.oneOf(r.strategy, 'strategy', STRATEGY_IDS);
   read.object(r.params, 'params');
   read.integer(r.seed, 'seed', 0, 2 ** 32 - 1);
@@ -114,11 +120,13 @@ function checkNodes(value: unknown, callIds: Set<number>): void {
     if (n.parentId !== null) {
       const parent = read.integer(n.parentId, `${p}.parentId`);
       // Nodes are saved in creation order, so a parent always comes first; this also rules out cycles.
-      if (!seen.has(parent)) throw new RecordError(`${p}.parentId`, `${p}.parentId is ${parent}, but no earlier node has that id. The run is truncated or was edited; export it again from where it was made.`);
+      if (!seen.has(parent))
+        throw new RecordError(`${p}.parentId`, `${p}.parentId is ${parent}, but no earlier node has that id. The run is truncated or was edited; export it again from where it was made.`);
     }
     seen.add(id);
     const action = read.oneOf(n.action, `${p}.action`, NODE_ACTIONS);
-    if ((action === 'root') !== (n.parentId === null)) throw new RecordError(`${p}.action`, `${p} has action "${action}" and parentId ${describe(n.parentId)}; only the root has no parent. The run was edited; export it again.`);
+    if ((action === 'root') !== (n.parentId === null))
+      throw new RecordError(`${p}.action`, `${p} has action "${action}" and parentId ${describe(n.parentId)}; only the root has no parent. The run was edited; export it again.`);
     if (n.callId !== undefined && !callIds.has(read.integer(n.callId, `${p}.callId`))) {
       throw new RecordError(`${p}.callId`, `${p}.callId is ${n.callId as number}, but no call has that id. The run is truncated or was edited; export it again.`);
     }

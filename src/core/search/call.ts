@@ -6,13 +6,7 @@ import type { SearchEvent } from './types';
  * Runs one model call, streaming `tokens` events, and fills `call` in place (completion, ms,
  * tokens) so a failure mid-stream still leaves what arrived. Throws what the client throws.
  */
-export async function streamCall(
-  llm: LlmClient,
-  call: CallRecord,
-  sampling: CompletionOptions,
-  emit: (event: SearchEvent) => void,
-  signal?: AbortSignal,
-): Promise<void> {
+export async function streamCall(llm: LlmClient, call: CallRecord, sampling: CompletionOptions, emit: (event: SearchEvent) => void, signal?: AbortSignal): Promise<void> {
   const started = Date.now();
   let chunks = 0;
   try {

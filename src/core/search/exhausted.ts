@@ -15,7 +15,7 @@ export function isExhausted(node: TreeNode): boolean {
 
 /**
  * Refreshes the `exhausted` flags of a new leaf and its ancestors, bottom-up. Selection skips
- * exhausted children: a terminal node offers no action (DESIGN.md section 5), so the search
+ * exhausted children: a terminal node offers no action, so the search
  * never spends a call on it (the paper's code would re-expand a terminal node it selects).
  */
 export function refreshExhausted(leaf: TreeNode): void {

@@ -2,7 +2,7 @@ import { nodeValue, type TreeNode } from './tree';
 
 /**
  * The fix chain of a buggy parent: the parent, its fix ancestors, and the first non-fix ancestor
- * above them (DESIGN.md section 5, the paper's `check_for_bugs`).
+ * above them (the paper's `check_for_bugs`).
  */
 export function fixChain(parent: TreeNode): TreeNode[] {
   const chain: TreeNode[] = [];

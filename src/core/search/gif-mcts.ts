@@ -14,7 +14,7 @@ import { select, type Selection } from './uct';
 import { ValueModel, type PredictorState } from './value-model';
 import { initialSlots, widen } from './widening';
 
-/** GIF-MCTS hyperparameters with the paper's values (DESIGN.md section 5). */
+/** GIF-MCTS hyperparameters with the paper's values. */
 export const GIF_MCTS_DEFAULTS = {
   /** L: lines a generate step adds to the prefix. */
   linesPerNode: 2,
@@ -75,7 +75,7 @@ export class GifMctsSession extends SessionBase<GifPlan> {
       });
     } else {
       this.model = ValueModel.fromParams(p);
-      // The root offers only generate and starts with one visit (DESIGN.md section 5).
+      // The root offers only generate and starts with one visit.
       this.root.slots = [{ kind: 'generate', child: null }];
       this.root.visits = 1;
     }

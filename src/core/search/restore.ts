@@ -76,11 +76,11 @@ export function freshCommonResume(record: RunRecord, strategy: StrategyId): Comm
   if (record.nodes[0]?.parentId !== null) fail('it has no root node, so there is nothing to continue from');
   checkOrder(record);
   const paper = record.protocol === 'paper';
-  const results = record.nodes.map((n) =>
-    n.parentId === null ? null : { correct: 0, total: 0, solved: n.bug === null && (paper ? n.score === 1 : n.accuracy >= 1), firstFailure: null },
-  );
+  const results = record.nodes.map((n) => (n.parentId === null ? null : { correct: 0, total: 0, solved: n.bug === null && (paper ? n.score === 1 : n.accuracy >= 1), firstFailure: null }));
   return {
-    rng: Rng.seeded(record.seed).state().map((w) => w >>> 0),
+    rng: Rng.seeded(record.seed)
+      .state()
+      .map((w) => w >>> 0),
     iterations: record.calls.filter((c) => !c.error).length,
     solved: results.some((r) => r?.solved === true),
     results,

@@ -273,7 +273,7 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
   }
 }
 
-/** The first non-root node with the strictly highest score (DESIGN.md section 5: "Best"), or null. */
+/** The first non-root node with the strictly highest score (the paper's "best"), or null. */
 function firstBest(nodes: readonly TreeNode[]): TreeNode | null {
   let best: TreeNode | null = null;
   for (const n of nodes) if (n.parent && (!best || (n.result?.score ?? 0) > (best.result?.score ?? 0))) best = n;

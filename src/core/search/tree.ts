@@ -50,7 +50,7 @@ export function nodeScore(node: TreeNode): number {
   return node.result?.score ?? 0;
 }
 
-/** The root: the empty program, one visit (DESIGN.md section 5), and the given slots. */
+/** The root: the empty program, one visit, and the given slots. */
 export function createRoot(slots: Slot[] = []): TreeNode {
   return {
     id: 0,
@@ -78,7 +78,7 @@ export function childrenOf(node: TreeNode): TreeNode[] {
 }
 
 /**
- * The plain record of a node (DESIGN.md section 9). `baseline` nodes carry visits 0 and
+ * The plain record of a node. `baseline` nodes carry visits 0 and
  * value = score, as the baselines have no tree statistics.
  */
 export function toNodeRecord(node: TreeNode, baseline = false): NodeRecord {

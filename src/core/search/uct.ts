@@ -4,7 +4,7 @@ import { expandedCount, localValue } from './local-value';
 import { nodeValue, type Slot, type TreeNode } from './tree';
 import type { ValueModel } from './value-model';
 
-/** UCT constants (DESIGN.md section 5: C = 0.1, ε = 1). */
+/** UCT constants (the paper's values: C = 0.1, ε = 1). */
 export interface UctParams {
   uctC: number;
   epsilon: number;

@@ -11,7 +11,7 @@ export interface PredictorState {
   n: number;
 }
 
-/** Priors and initial weights of the value model (DESIGN.md section 5, the paper's code). */
+/** Priors and initial weights of the value model (the paper's code). */
 export interface ValueModelParams {
   priorGenerate: number;
   priorImprove: number;

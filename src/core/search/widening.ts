@@ -12,7 +12,7 @@ export function initialSlots(buggy: boolean, hasFixesLeft: boolean): Slot[] {
 
 /**
  * Progressive widening: once an untried action of a type is selected at a healthy node, a new
- * untried action of the same type is added to it (never under a buggy node, DESIGN.md section 5).
+ * untried action of the same type is added to it (never under a buggy node).
  */
 export function widen(parent: TreeNode, kind: CallKind): void {
   if (parent.buggy) return;

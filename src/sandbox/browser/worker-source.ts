@@ -2,10 +2,30 @@ import { acornExpression } from '../realm/acorn-expression';
 
 /** Globals removed from every runner worker: network, storage, messaging, GPU, code loading. */
 export const REMOVED_GLOBALS = [
-  'fetch', 'fetchLater', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport',
-  'RTCPeerConnection', 'RTCDataChannel', 'BroadcastChannel', 'importScripts', 'indexedDB', 'caches',
-  'cookieStore', 'Worker', 'SharedWorker', 'navigator', 'location', 'OffscreenCanvas', 'WebGLRenderingContext',
-  'WebGL2RenderingContext', 'GPU', 'WebAssembly', 'requestAnimationFrame',
+  'fetch',
+  'fetchLater',
+  'XMLHttpRequest',
+  'WebSocket',
+  'WebSocketStream',
+  'EventSource',
+  'WebTransport',
+  'RTCPeerConnection',
+  'RTCDataChannel',
+  'BroadcastChannel',
+  'importScripts',
+  'indexedDB',
+  'caches',
+  'cookieStore',
+  'Worker',
+  'SharedWorker',
+  'navigator',
+  'location',
+  'OffscreenCanvas',
+  'WebGLRenderingContext',
+  'WebGL2RenderingContext',
+  'GPU',
+  'WebAssembly',
+  'requestAnimationFrame',
 ];
 
 /** The texts a runner worker is made of (see `runnerWorkerSource`). */

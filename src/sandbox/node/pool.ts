@@ -105,7 +105,8 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
         retire(slot, { kind: 'cancelled' });
         if (failed) {
           const why = child.stderr().trim().split('\n').pop() ?? '';
-          for (const pending of queue.splice(0)) pending.settle({ kind: 'crashed', message: `could not start the evaluator process${why ? ` (${why})` : ''}; check that this Node.js (20 or later) can start child processes` });
+          for (const pending of queue.splice(0))
+            pending.settle({ kind: 'crashed', message: `could not start the evaluator process${why ? ` (${why})` : ''}; check that this Node.js (20 or later) can start child processes` });
         }
         return;
       }

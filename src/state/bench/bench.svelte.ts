@@ -63,10 +63,15 @@ export class BenchState {
   errors = $state<string[]>([]);
 
   cells = $derived(
-    benchCells(this.envIds, this.strategies, Array.from({ length: this.seeds }, (_, i) => i), {
-      protocol: this.protocol,
-      description: (envId) => this.variantOf(envId),
-    }),
+    benchCells(
+      this.envIds,
+      this.strategies,
+      Array.from({ length: this.seeds }, (_, i) => i),
+      {
+        protocol: this.protocol,
+        description: (envId) => this.variantOf(envId),
+      },
+    ),
   );
   /** Finished results of the current grid (a stored result from another grid stays stored). */
   current = $derived.by(() => {
@@ -103,6 +108,8 @@ export class BenchState {
     try {
       if (model.kind === 'replay') throw new Error('The benchmark needs a live model: a replay file answers one run only. Pick a remote or in-browser model.');
       llm = model.createClient();
+      const down = await model.unreachable();
+      if (down) throw new Error(down);
     } catch (e) {
       this.errors = [(e as Error).message];
       return;

@@ -33,7 +33,7 @@ export const WEBGPU_MESSAGES = {
 
 /**
  * Probes WebGPU the way WebLLM needs it: the API (`navigator.gpu`), an adapter, and the
- * `shader-f16` feature that the q4f16 models require (DESIGN.md section 7). Never throws.
+ * `shader-f16` feature that the q4f16 models require. Never throws.
  * `gpu` defaults to the page's `navigator.gpu`.
  */
 export async function probeWebGpu(gpu: GpuLike | undefined = defaultGpu()): Promise<WebGpuStatus> {

@@ -42,7 +42,7 @@ const WEIGHTS_CACHE = 'webllm/model';
  * all (a first visit), answers without importing WebLLM, so showing the model list stays cheap.
  */
 export async function hasCachedModel(modelId: string): Promise<boolean> {
-  const anyCached = await globalThis.caches?.has(WEIGHTS_CACHE).catch(() => true) ?? true;
+  const anyCached = (await globalThis.caches?.has(WEIGHTS_CACHE).catch(() => true)) ?? true;
   if (!anyCached) return false;
   const webllm = await import('@mlc-ai/web-llm');
   return webllm.hasModelInCache(modelId);
@@ -95,7 +95,11 @@ export class WebLlmRuntime {
       this.current = { modelId, ...loaded };
     } catch (error) {
       // A cancelled load may still finish later: dispose of it then.
-      if (cancelled) started.then((late) => late.dispose(), () => undefined);
+      if (cancelled)
+        started.then(
+          (late) => late.dispose(),
+          () => undefined,
+        );
       throw webLlmError(error, modelId);
     } finally {
       signal?.removeEventListener('abort', cancel);

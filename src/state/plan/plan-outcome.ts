@@ -13,7 +13,11 @@ import { openBrowserModelSession } from '../../sandbox/index';
  * and the result is N/A with the reason where the pack has no simulator or the oracle does no
  * better than random.
  */
-export async function planOutcomeInBrowser(pack: EnvPack, program: string, options: { seed: number; episodes: number; planner?: PlanningOptions['planner']; signal?: AbortSignal }): Promise<PlanOutcome> {
+export async function planOutcomeInBrowser(
+  pack: EnvPack,
+  program: string,
+  options: { seed: number; episodes: number; planner?: PlanningOptions['planner']; signal?: AbortSignal },
+): Promise<PlanOutcome> {
   if (!pack.createSimulator) return { R: null, reason: 'no reference simulator to plan in (transitions-only environment)' };
   const worker = new Worker(new URL('../../workers/plan-oracle.worker.ts', import.meta.url), { type: 'module' });
   const onAbort = () => worker.terminate();
@@ -21,7 +25,10 @@ export async function planOutcomeInBrowser(pack: EnvPack, program: string, optio
   try {
     const oracle = wrap<PlanOracleApi>(worker);
     const aborted = new Promise<never>((_, reject) => options.signal?.addEventListener('abort', () => reject(options.signal!.reason), { once: true }));
-    const baselines = oracle.baselines({ envId: pack.spec.id, episodes: options.episodes, seed: options.seed, planner: options.planner }, proxy(() => {}));
+    const baselines = oracle.baselines(
+      { envId: pack.spec.id, episodes: options.episodes, seed: options.seed, planner: options.planner },
+      proxy(() => {}),
+    );
     const model = modelReturns({ pack, program, open: openBrowserModelSession, episodes: options.episodes, seed: options.seed, planner: options.planner, signal: options.signal });
     const [base, mine] = await Promise.race([Promise.all([baselines, model]), aborted]);
     const r = normalizedReturn(mean(mine.returns), mean(base.random), mean(base.oracle));

@@ -17,7 +17,7 @@ export interface ApiRunItem {
 }
 
 /**
- * The runs part of `window.cwmPlayground` (issue 6), the same operations the runs page offers:
+ * The runs part of `window.cwmPlayground`, the same operations the runs page offers:
  * list, import (validated), export (keyless) and share link.
  */
 export function runsApi() {

@@ -3,7 +3,7 @@ import { saveRun } from './persistence';
 
 /**
  * Saves the run that `getRecord` returns after every new node (and on status changes), so a reload
- * or a crash mid-run loses nothing (issue 6). Writes are serialized and coalesced: while one save is
+ * or a crash mid-run loses nothing. Writes are serialized and coalesced: while one save is
  * in flight only the latest snapshot is kept for the next. `getId` names the saved entry to write
  * (a continued run keeps the id it was opened from); without one, the record's own id is used.
  * Returns the cleanup; call it from a component or a controller constructor, e.g.

@@ -42,7 +42,8 @@ export function useCustomEnv(id: string, env: CustomEnv): CustomPack {
  */
 function setPack(id: string, env: CustomEnv): CustomPack {
   const known = packs.get(id);
-  const same = known && known.custom.title === env.title && known.custom.description === env.description && known.custom.simulator === env.simulator && customEnvHash(known.custom) === customEnvHash(env);
+  const same =
+    known && known.custom.title === env.title && known.custom.description === env.description && known.custom.simulator === env.simulator && customEnvHash(known.custom) === customEnvHash(env);
   if (same) return known;
   const pack = customPack(env, id);
   packs.set(id, pack);

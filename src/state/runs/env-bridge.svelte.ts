@@ -39,7 +39,11 @@ function attach(env: EnvState, run: Controller, envId: string): void {
   // user looks at other pages, because the controller outlives its view.
   if (!watched.has(run)) {
     watched.add(run);
-    autosaveRun(() => run.record, undefined, () => run.savedId);
+    autosaveRun(
+      () => run.record,
+      undefined,
+      () => run.savedId,
+    );
   }
   const settings = linkOpener.takeSettings(envId);
   if (settings) {

@@ -1,5 +1,21 @@
-// Runs that last and travel (issue 6): saving, listing, links, the scripting API and offline use.
-export { saveRun, saveImported, listRuns, loadRun, deleteRun, renameRun, duplicateRun, forkRun, runId, saveCustomEnv, listCustomEnvs, deleteCustomEnv, onStorageProblem, onRunsChanged, storageKind } from './persistence';
+// Runs that last and travel: saving, listing, links, the scripting API and offline use.
+export {
+  saveRun,
+  saveImported,
+  listRuns,
+  loadRun,
+  deleteRun,
+  renameRun,
+  duplicateRun,
+  forkRun,
+  runId,
+  saveCustomEnv,
+  listCustomEnvs,
+  deleteCustomEnv,
+  onStorageProblem,
+  onRunsChanged,
+  storageKind,
+} from './persistence';
 export type { RunListItem, StoredCustomEnv } from './backend';
 export { RunStore, runStore } from './store.svelte';
 export { LinkOpener, linkOpener } from './opener.svelte';

@@ -69,7 +69,11 @@ export async function saveRun(record: RunRecord, id = runId(record)): Promise<st
     await b.putRun(id, clean, itemOf(id, clean));
   } catch (e) {
     const quota = (e as DOMException)?.name === 'QuotaExceededError';
-    const m = fallBack(quota ? 'Browser storage is full, so runs are now kept in this tab only. Export your runs as files, or delete old runs, to keep them.' : `Saving runs failed (${(e as Error)?.message ?? e}); they are kept in this tab only. Export a run as a file to keep it.`);
+    const m = fallBack(
+      quota
+        ? 'Browser storage is full, so runs are now kept in this tab only. Export your runs as files, or delete old runs, to keep them.'
+        : `Saving runs failed (${(e as Error)?.message ?? e}); they are kept in this tab only. Export a run as a file to keep it.`,
+    );
     // Everything saved so far stays readable: copy it into memory before continuing there.
     for (const item of await b.listRuns().catch(() => [])) {
       const old = await b.getRun(item.id).catch(() => null);

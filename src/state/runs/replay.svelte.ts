@@ -11,7 +11,7 @@ import { runEnvironment } from './replay-context';
 export const REPLAY_SPEEDS = [0.5, 1, 2, 4, 8] as const;
 
 /**
- * Rebuilds a recorded run step by step for a talk (issue 6): the same strategy with the same seed,
+ * Rebuilds a recorded run step by step for a talk: the same strategy with the same seed,
  * the replay provider answering every model call from the record and the recorded scores standing
  * in for the evaluator, so the same tree grows with no model, no network and no program run. Each
  * rebuilt node is checked against the record; if the re-run ever differs (a record from another
@@ -91,7 +91,13 @@ export class ReplayDriver {
       }
       const snapshot = this.session.snapshot();
       const fresh = snapshot.nodes.slice(before);
-      const diverged = fresh.find((n) => !sameNode(n, this.record.nodes.find((r) => r.id === n.id)));
+      const diverged = fresh.find(
+        (n) =>
+          !sameNode(
+            n,
+            this.record.nodes.find((r) => r.id === n.id),
+          ),
+      );
       if (diverged) return this.reveal(before + 1, `The rebuilt search differs from the record at node ${diverged.id} (the record comes from another version); replaying the recorded nodes instead.`);
       this.frame = snapshot;
       if (!more && !this.finished) this.reveal(this.shown + 1, 'The rebuilt search ended before the record did; replaying the remaining recorded nodes.');

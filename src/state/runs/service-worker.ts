@@ -1,5 +1,5 @@
 /**
- * Registers `sw.js` (the offline app shell, issue 6) in production builds only: in development
+ * Registers `sw.js` (the offline app shell) in production builds only: in development
  * the Vite server's modules change constantly and a cache would serve stale code. A failed
  * registration (file:// pages, some private modes) is harmless: the app simply needs the network.
  */

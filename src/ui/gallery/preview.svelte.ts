@@ -1,7 +1,11 @@
 import type { EnvPack, Obs } from '../../core/env/types';
 import { sampleAction } from '../../core/env/record';
 import { Rng } from '../../core/rng';
+import manifest from '../../../envs/manifest.json';
 import { loadDataset } from '../../state/env.svelte';
+
+/** Dataset sizes and first states written by `npm run manifest`, so the gallery loads no dataset. */
+const MANIFEST = manifest as Record<string, { dataset: string; transitions: number; firstState?: Obs }>;
 
 /** Frames between random steps of a card's preview (about 8 steps per second). */
 const STEP_MS = 120;
@@ -10,7 +14,7 @@ const MAX_STEPS = 150;
 
 /**
  * The live picture on a gallery card: a few random steps of the reference simulator, or the first
- * recorded state for packs without one. Also loads the dataset size once the card is visible.
+ * recorded state for packs without one, and the size of its default dataset.
  */
 export class CardPreview {
   obs = $state.raw<Obs | null>(null);
@@ -24,9 +28,17 @@ export class CardPreview {
     this.rng = Rng.seeded(seed);
     const sim = pack.createSimulator?.();
     if (sim) this.obs = sim.reset(this.rng);
+    const known = MANIFEST[pack.spec.id];
+    if (known && known.dataset === pack.datasets[0]?.id) {
+      this.count = known.transitions;
+      if (!sim && known.firstState !== undefined) this.obs = known.firstState;
+    }
   }
 
-  /** Loads the default dataset to show its size (and, without a simulator, its first state). */
+  /**
+   * Loads the default dataset to show its size (and, without a simulator, its first state); the
+   * built-in packs already have both from the manifest, so this loads only for the others.
+   */
   async loadCount(): Promise<void> {
     const source = this.pack.datasets[0];
     if (!source || this.count !== null) return;

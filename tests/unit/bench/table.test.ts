@@ -54,7 +54,9 @@ describe('benchmark table', () => {
     expect(md).toContain('| mountaincar | gif-mcts | playground | hinted | 1.00 | 1.00 | N/A | 1.00 / N/A † | 1.00 / N/A † |');
     const csv = tableCsv(table).split('\n');
     expect(csv[0].split(',')).toHaveLength(20);
-    expect(csv[1]).toBe('env,cartpole,gif-mcts,playground,hinted,0.9,0.09999999999999998,2,0.95,0.04999999999999999,2,1,0.10000000000000003,2,1,0.99,1,1.11,"playground protocol; hinted description","playground protocol; hinted description"');
+    expect(csv[1]).toBe(
+      'env,cartpole,gif-mcts,playground,hinted,0.9,0.09999999999999998,2,0.95,0.04999999999999999,2,1,0.10000000000000003,2,1,0.99,1,1.11,"playground protocol; hinted description","playground protocol; hinted description"',
+    );
   });
 });
 
@@ -74,7 +76,7 @@ describe('benchmark table across protocols', () => {
     ]);
   });
 
-  it('marks a paper cell only where the set-up differs: protocol, description or that column\'s budget', () => {
+  it("marks a paper cell only where the set-up differs: protocol, description or that column's budget", () => {
     const [row] = buildTable([paper({ budget: 10 })]).rows;
     expect(row.differs).toEqual({ gpt4: [], llama: ['budget 10 (paper 50)'] });
     const md = tableMarkdown(buildTable([paper({ budget: 10 })]));

@@ -20,9 +20,31 @@ async function correctServer(): Promise<FakeServer> {
 
 // Reduced planning keeps the test fast; the command defaults to the paper's settings.
 const args = (out: string, seeds = '1', extra: string[] = []) => [
-  '--envs', 'cartpole,cliffwalking', '--strategies', 'gif-mcts,worldcoder', '--budget', '3', '--seeds', seeds,
-  '--provider', 'openai', '--base-url', session.fake!.url, '--model', 'fake-model', '--episodes', '2', '--simulations', '4', '--rollout-depth', '8',
-  '--out', out, '--protocol', 'playground', ...extra,
+  '--envs',
+  'cartpole,cliffwalking',
+  '--strategies',
+  'gif-mcts,worldcoder',
+  '--budget',
+  '3',
+  '--seeds',
+  seeds,
+  '--provider',
+  'openai',
+  '--base-url',
+  session.fake!.url,
+  '--model',
+  'fake-model',
+  '--episodes',
+  '2',
+  '--simulations',
+  '4',
+  '--rollout-depth',
+  '8',
+  '--out',
+  out,
+  '--protocol',
+  'playground',
+  ...extra,
 ];
 
 describe('cwm bench against a local OpenAI-protocol server', () => {
@@ -40,14 +62,27 @@ describe('cwm bench against a local OpenAI-protocol server', () => {
       ['cliffwalking', 'worldcoder', 0],
     ]);
     for (const l of lines) {
-      expect(l).toMatchObject({ accuracyPaper: 1, accuracyTolerant: 1, R: 1, calls: 1, bestByCall: [1], budget: 3, model: 'openai:fake-model', discrete: true, protocol: 'playground', description: 'hinted' });
+      expect(l).toMatchObject({
+        accuracyPaper: 1,
+        accuracyTolerant: 1,
+        R: 1,
+        calls: 1,
+        bestByCall: [1],
+        budget: 3,
+        model: 'openai:fake-model',
+        discrete: true,
+        protocol: 'playground',
+        description: 'hinted',
+      });
       expect(l.returns!.model).toBe(l.returns!.oracle);
     }
     expect(lines[0].gymId).toBe('CartPole-v1');
 
     const md = await readFile(`${out}.md`, 'utf8');
     expect(md).toContain('# CWMB benchmark: playground protocol\n');
-    expect(md).toContain('- description: hinted description\n- model: openai:fake-model\n- provider settings: temperature 1, top_p 0.8, top_k 100, max_tokens 1500\n- budget: 3 LLM calls per search\n- seeds: 0\n');
+    expect(md).toContain(
+      '- description: hinted description\n- model: openai:fake-model\n- provider settings: temperature 1, top_p 0.8, top_k 100, max_tokens 1500\n- budget: 3 LLM calls per search\n- seeds: 0\n',
+    );
     expect(md).toContain('| cartpole | gif-mcts | playground | hinted | 1.00 | 1.00 | 1.00 | 1.00 / 0.99 † | 1.00 / 1.11 † |');
     expect(md).toContain('| cliffwalking | worldcoder | playground | hinted | 1.00 | 1.00 | 1.00 | 1.00 / 0.89 † | 1.00 / 0.97 † |');
     expect(md).toContain('| **discrete mean** | gif-mcts | playground | hinted | 1.00 ± 0.00 | 1.00 ± 0.00 | 1.00 ± 0.00 | | |');
@@ -70,7 +105,30 @@ describe('cwm bench against a local OpenAI-protocol server', () => {
 
     // Replay: the same results from the recorded runs, with no server at all.
     const replay = join(session.dir, 'replay');
-    const replayArgs = ['--envs', 'cartpole', '--strategies', 'gif-mcts', '--budget', '3', '--seeds', '2', '--provider', 'replay', '--replay', out, '--episodes', '2', '--simulations', '4', '--rollout-depth', '8', '--out', replay, '--protocol', 'playground'];
+    const replayArgs = [
+      '--envs',
+      'cartpole',
+      '--strategies',
+      'gif-mcts',
+      '--budget',
+      '3',
+      '--seeds',
+      '2',
+      '--provider',
+      'replay',
+      '--replay',
+      out,
+      '--episodes',
+      '2',
+      '--simulations',
+      '4',
+      '--rollout-depth',
+      '8',
+      '--out',
+      replay,
+      '--protocol',
+      'playground',
+    ];
     expect(await benchCommand(replayArgs)).toBe(0);
     const replayed = parseBenchLines(await readFile(`${replay}.jsonl`, 'utf8'));
     expect(replayed.map((l) => [l.seed, l.accuracyPaper, l.R, l.model])).toEqual([
@@ -83,7 +141,32 @@ describe('cwm bench against a local OpenAI-protocol server', () => {
   test('a model that fails for good leaves the cell to a rerun (exit 1), which resumes it', async () => {
     session.fake = await startFakeOpenAi({ respond: () => ({ type: 'status', status: 400, message: 'bad request' }) });
     const out = join(session.dir, 'fail');
-    const one = (server: FakeServer) => ['--envs', 'cliffwalking', '--strategies', 'refine', '--protocol', 'playground', '--budget', '2', '--seeds', '1', '--provider', 'openai', '--base-url', server.url, '--model', 'm', '--episodes', '1', '--simulations', '4', '--rollout-depth', '5', '--out', out];
+    const one = (server: FakeServer) => [
+      '--envs',
+      'cliffwalking',
+      '--strategies',
+      'refine',
+      '--protocol',
+      'playground',
+      '--budget',
+      '2',
+      '--seeds',
+      '1',
+      '--provider',
+      'openai',
+      '--base-url',
+      server.url,
+      '--model',
+      'm',
+      '--episodes',
+      '1',
+      '--simulations',
+      '4',
+      '--rollout-depth',
+      '5',
+      '--out',
+      out,
+    ];
     expect(await benchCommand(one(session.fake))).toBe(1);
     expect(session.stderr.join('')).toMatch(/\[cell 1\/1\] cliffwalking · refine · seed 0: failed: .*rerun the same command to retry this cell/);
     expect(parseBenchLines(await readFile(`${out}.jsonl`, 'utf8').catch(() => ''))).toEqual([]);
@@ -96,7 +179,28 @@ describe('cwm bench against a local OpenAI-protocol server', () => {
   test('a transitions-only environment gets R = N/A with the reason', async () => {
     session.fake = await startFakeOpenAi({ respond: () => ({ type: 'stream', text: answer('class Environment { setState(s) { this.s = s; } step(a) { return [this.s, 0, false]; } }\n') }) });
     const out = join(session.dir, 'reacher');
-    expect(await benchCommand(['--envs', 'reacher', '--strategies', 'best-of-n', '--protocol', 'playground', '--budget', '1', '--seeds', '1', '--provider', 'openai', '--base-url', session.fake.url, '--model', 'm', '--out', out])).toBe(0);
+    expect(
+      await benchCommand([
+        '--envs',
+        'reacher',
+        '--strategies',
+        'best-of-n',
+        '--protocol',
+        'playground',
+        '--budget',
+        '1',
+        '--seeds',
+        '1',
+        '--provider',
+        'openai',
+        '--base-url',
+        session.fake.url,
+        '--model',
+        'm',
+        '--out',
+        out,
+      ]),
+    ).toBe(0);
     const [line] = parseBenchLines(await readFile(`${out}.jsonl`, 'utf8'));
     expect(line).toMatchObject({ envId: 'reacher', discrete: false, R: null, reason: 'no reference simulator to plan in (transitions-only environment)' });
     expect(line.accuracyTolerant).toBeGreaterThan(0);

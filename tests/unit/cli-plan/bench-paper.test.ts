@@ -109,7 +109,9 @@ describe('cwm bench --protocol paper with a scripted model', () => {
 
     const md = await readFile(`${out}.md`, 'utf8');
     expect(md).toContain('# CWMB benchmark: paper protocol\n');
-    expect(md).toContain('- description: paper description\n- model: openai:fake-model\n- provider settings: temperature 1, top_p 0.8, top_k 100, max_tokens 1500\n- budget: 3 LLM calls per search\n- seeds: 0\n');
+    expect(md).toContain(
+      '- description: paper description\n- model: openai:fake-model\n- provider settings: temperature 1, top_p 0.8, top_k 100, max_tokens 1500\n- budget: 3 LLM calls per search\n- seeds: 0\n',
+    );
     expect(md).toMatch(/\| cartpole \| gif-mcts \| paper \| paper \| 1\.00 \| 1\.00 \| [\d.]+ \| 1\.00 \/ 0\.99 † \| 1\.00 \/ 1\.11 † \|/);
     expect(md).toContain('- cartpole · gif-mcts vs paper GPT-4 Turbo: budget 3 (paper 10), reduced planner (R)');
     expect(md).toMatch(/\| \*\*continuous mean\*\* \| gif-mcts \| paper \| paper \|/);
@@ -137,7 +139,9 @@ describe('cwm bench --protocol paper with a scripted model', () => {
     const out = join(session.dir, 'playground');
     expect(await benchCommand(args(out, ['--protocol', 'playground', ...live(session.fake)]))).toBe(0);
     const users = session.fake.requests.map((r) => messages(r)[1].content);
-    expect(users.every((u) => u.startsWith(`Environment: ${cartpole.spec.title}\n\n${cartpole.spec.description}`) || u.startsWith(`Environment: ${pendulum.spec.title}\n\n${pendulum.spec.description}`))).toBe(true);
+    expect(
+      users.every((u) => u.startsWith(`Environment: ${cartpole.spec.title}\n\n${cartpole.spec.description}`) || u.startsWith(`Environment: ${pendulum.spec.title}\n\n${pendulum.spec.description}`)),
+    ).toBe(true);
     // Tolerant search reward: the correct Pendulum program scores 1 and stops the search at once.
     const pend = await record(out, 'pendulum');
     expect(pend).toMatchObject({ protocol: 'playground', descriptionVariant: 'hinted', best: { score: 1 } });
@@ -150,7 +154,7 @@ describe('cwm bench --protocol paper with a scripted model', () => {
     expect(await readFile(`${out}.md`, 'utf8')).toContain('# CWMB benchmark: playground protocol\n');
   });
 
-  test('without --budget the paper protocol takes the paper\'s budget for the model: 50 for an open-weights server', async () => {
+  test("without --budget the paper protocol takes the paper's budget for the model: 50 for an open-weights server", async () => {
     session.fake = await scriptedServer();
     const out = join(session.dir, 'budget');
     const argv = ['--envs', 'pendulum', '--strategies', 'best-of-n', '--seeds', '1', ...planner, '--out', out, '--protocol', 'paper', ...live(session.fake)];

@@ -28,7 +28,10 @@ describe('cwm commands on RTFM (what does not need the sandbox)', () => {
     await writeFile(data, JSON.stringify([{ state: 1 }]));
     await fails(evalCommand(['--env', 'rtfm', '--program', program, '--transitions', data]), 'transition 0 "state" is not { board');
     const out = join(session.dir, 'r.json');
-    await fails(searchCommand(['--env', 'rtfm', '--strategy', 'gif-mcts', '--budget', '2', '--provider', 'openai', '--description', 'fancy', '--out', out]), '--description must be "paper" or "hinted"');
+    await fails(
+      searchCommand(['--env', 'rtfm', '--strategy', 'gif-mcts', '--budget', '2', '--provider', 'openai', '--description', 'fancy', '--out', out]),
+      '--description must be "paper" or "hinted"',
+    );
     await fails(planCommand(['--env', 'rtfm', '--program', program, '--simulations', '5']), '--simulations');
   });
 
@@ -41,7 +44,7 @@ describe('cwm commands on RTFM (what does not need the sandbox)', () => {
 
   it('prints the parts, the protocol and the first failing boards in the readable report', async () => {
     const transitions = await rtfmPack.dataset.load();
-    const wrong = rtfmPack.referenceProgram.replace("reward = wins && this.groups[name] === this.goal ? 1 : -1;", 'reward = -1;');
+    const wrong = rtfmPack.referenceProgram.replace('reward = wins && this.groups[name] === this.goal ? 1 : -1;', 'reward = -1;');
     const result = await evaluateStructured(trustedStructuredRunner(), wrong, transitions);
     const report = formatRtfmReport(result, 'rtfm');
     expect(result.rtfmFailure?.index).toBe(132);

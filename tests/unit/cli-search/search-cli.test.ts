@@ -72,7 +72,12 @@ describe('cwm search against a local OpenAI-protocol server on CartPole', () => 
 
   test('a failed call writes the run so far and exits 1; --run continues it', async () => {
     const [buggy, , correct] = await Promise.all(['cartpole-buggy.js', 'cartpole-wrong.js', 'cartpole-correct.js'].map(fixture));
-    session.fake = await startFakeOpenAi({ script: [{ type: 'stream', text: answer(buggy) }, { type: 'status', status: 401, message: 'bad key' }] });
+    session.fake = await startFakeOpenAi({
+      script: [
+        { type: 'stream', text: answer(buggy) },
+        { type: 'status', status: 401, message: 'bad key' },
+      ],
+    });
     const out = join(session.dir, 'partial.json');
     expect(await searchCommand(baseArgs('gif-mcts', out))).toBe(1);
     const partial = await readRecord(out);
@@ -95,11 +100,17 @@ describe('cwm search rejects bad input with exit 2 and a message that says what 
     [['--env', 'cartpole', '--strategy', 'mcts', '--budget', '3', '--provider', 'openai', '--model', 'm', '--out', 'x.json'], /unknown --strategy "mcts"; use gif-mcts/],
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--protocol', 'playground', '--provider', 'openai', '--model', 'm', '--out', 'x.json'], /missing --budget/],
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--protocol', 'hinted', '--budget', '3', '--provider', 'openai', '--model', 'm', '--out', 'x.json'], /--protocol must be paper .* or playground/],
-    [['--env', 'frozenlake-4x4', '--strategy', 'gif-mcts', '--description', 'paper', '--budget', '3', '--provider', 'openai', '--model', 'm', '--out', 'x.json'], /frozenlake-4x4 has no paper description .*--description hinted/],
+    [
+      ['--env', 'frozenlake-4x4', '--strategy', 'gif-mcts', '--description', 'paper', '--budget', '3', '--provider', 'openai', '--model', 'm', '--out', 'x.json'],
+      /frozenlake-4x4 has no paper description .*--description hinted/,
+    ],
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '0', '--provider', 'openai', '--model', 'm', '--out', 'x.json'], /--budget must be an integer ≥ 1/],
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'gemini', '--model', 'm', '--out', 'x.json'], /--provider must be openai, anthropic or replay/],
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'openai', '--out', 'x.json'], /missing --model/],
-    [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'anthropic', '--model', 'm', '--api-key-env', 'CWM_TEST_NO_SUCH_VAR', '--out', 'x.json'], /set CWM_TEST_NO_SUCH_VAR in the environment/],
+    [
+      ['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'anthropic', '--model', 'm', '--api-key-env', 'CWM_TEST_NO_SUCH_VAR', '--out', 'x.json'],
+      /set CWM_TEST_NO_SUCH_VAR in the environment/,
+    ],
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'replay', '--out', 'x.json'], /--provider replay .* --run/],
     [['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--provider', 'openai', '--model', 'm', '--api-key', 'sk-123', '--out', 'x.json'], /unknown option --api-key/],
   ];
@@ -140,7 +151,11 @@ describe('cwm search with the server down', () => {
     const args = ['--env', 'cartpole', '--strategy', 'gif-mcts', '--budget', '3', '--seed', '0', '--provider', 'openai', '--base-url', url, '--model', 'm', '--out', out];
     expect(await searchCommand(args)).toBe(1);
     const said = session.stderr.join('');
-    expect(said).toMatch(new RegExp(`^cwm search: Cannot reach the OpenAI-compatible server at ${url.replace(/[./]/g, '\\$&')} \\(fetch failed[^)]*ECONNREFUSED[^)]*\\)\\. Check that the server is running and the base URL \\(port, /v1\\)\\.\\n$`));
+    expect(said).toMatch(
+      new RegExp(
+        `^cwm search: Cannot reach the OpenAI-compatible server at ${url.replace(/[./]/g, '\\$&')} \\(fetch failed[^)]*ECONNREFUSED[^)]*\\)\\. Check that the server is running and the base URL \\(port, /v1\\)\\.\\n$`,
+      ),
+    );
     expect(said).not.toMatch(/CORS|OLLAMA/);
     await expect(readFile(out, 'utf8')).rejects.toThrow(/ENOENT/);
   });

@@ -110,7 +110,10 @@ describe('cwm eval', () => {
       [['eval', '--env', 'nope', '--program', fixture('cartpole.js')], /unknown environment "nope"; run `cwm envs`/],
       [['eval', '--env', 'cartpole', '--program', join(tmp, 'missing.js')], /cannot read program/],
       [['eval', '--env', 'cartpole', '--program', fixture('cartpole.js'), '--transitions', file('bad.json', '[{"state":')], /not valid JSON/],
-      [['eval', '--env', 'cartpole', '--program', fixture('cartpole.js'), '--transitions', file('shape.json', '[{"state":[1,2],"action":0,"next_state":[1,2],"reward":1,"done":false}]')], /transition 0: "state" has 2 elements; this environment has 4/],
+      [
+        ['eval', '--env', 'cartpole', '--program', fixture('cartpole.js'), '--transitions', file('shape.json', '[{"state":[1,2],"action":0,"next_state":[1,2],"reward":1,"done":false}]')],
+        /transition 0: "state" has 2 elements; this environment has 4/,
+      ],
       [['eval', '--env', 'cartpole', '--program', fixture('cartpole.js'), '--reward', 'fuzzy'], /--reward must be/],
       [['eval', '--env', 'cartpole'], /missing --program/],
       [['frobnicate'], /unknown command/],

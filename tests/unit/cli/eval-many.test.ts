@@ -27,7 +27,10 @@ describe('cwm eval with several programs', () => {
     const args = hostile.flatMap((h) => ['--program', h, '--program', correct]);
     const { code, stdout } = await cwm('eval', '--env', 'cartpole', ...args, '--timeout-ms', '1000', '--json');
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { program: string; ms: number; score: number; bug: string | null; solved: boolean; total: number });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { program: string; ms: number; score: number; bug: string | null; solved: boolean; total: number });
     expect(lines.map((l) => l.program)).toEqual(args.filter((a) => a !== '--program'));
     lines.forEach((l, i) => {
       expect(typeof l.ms).toBe('number');

@@ -10,7 +10,11 @@ describe('the distributional score of discrete worlds', () => {
   it('is the geometric mean of the smoothed probabilities of the recorded outcomes', () => {
     // One pair recorded twice (outcomes 1 and 2), one pair recorded once (outcome 5).
     const data = [t(0, 0, 1), t(0, 0, 2), t(3, 1, 5)];
-    const samples = [[p(1), p(1), p(2), p(3)], [p(2), p(1), p(1), p(1)], [p(5), p(5), p(5), p(6)]];
+    const samples = [
+      [p(1), p(1), p(2), p(3)],
+      [p(2), p(1), p(1), p(1)],
+      [p(5), p(5), p(5), p(6)],
+    ];
     const r = scoreDistribution(data, samples, 'exact');
     // Pair (0,0): 8 samples, outcomes 1×5, 2×2, 3×1 (m = 3); pair (3,1): 4 samples, 5×3, 6×1 (m = 2).
     const a = SMOOTHING;

@@ -20,9 +20,19 @@ const ok = (predictions: Prediction[]): RunOutcome => ({ ok: true, predictions }
 
 describe('evaluateProgram', () => {
   it('gives the runner only the inputs, never the truth', async () => {
-    const r = runner(ok([{ next_state: [0.1, 0], reward: 1, done: false }, { next_state: [0, 0], reward: 1, done: true }]));
+    const r = runner(
+      ok([
+        { next_state: [0.1, 0], reward: 1, done: false },
+        { next_state: [0, 0], reward: 1, done: true },
+      ]),
+    );
     const result = await evaluateProgram(r, 'program', data, spec);
-    expect(r.seen).toEqual([[{ state: [0, 0], action: 0 }, { state: [0.1, 0], action: 1 }]]);
+    expect(r.seen).toEqual([
+      [
+        { state: [0, 0], action: 0 },
+        { state: [0.1, 0], action: 1 },
+      ],
+    ]);
     expect(result.score).toBe(1);
     expect(result.solved).toBe(true);
   });
@@ -33,9 +43,29 @@ describe('evaluateProgram', () => {
     expect(result.score).toBe(0);
   });
   it('treats wrong shapes and non-finite numbers as bugs', async () => {
-    const short = await evaluateProgram(runner(ok([{ next_state: [0.1], reward: 1, done: false }, { next_state: [0, 0], reward: 1, done: true }])), 'p', data, spec);
+    const short = await evaluateProgram(
+      runner(
+        ok([
+          { next_state: [0.1], reward: 1, done: false },
+          { next_state: [0, 0], reward: 1, done: true },
+        ]),
+      ),
+      'p',
+      data,
+      spec,
+    );
     expect(short.bug).toBe('step() on transition 0: the next state has 1 elements; expected 2');
-    const nan = await evaluateProgram(runner(ok([{ next_state: [0.1, 0], reward: NaN, done: false }, { next_state: [0, 0], reward: 1, done: true }])), 'p', data, spec);
+    const nan = await evaluateProgram(
+      runner(
+        ok([
+          { next_state: [0.1, 0], reward: NaN, done: false },
+          { next_state: [0, 0], reward: 1, done: true },
+        ]),
+      ),
+      'p',
+      data,
+      spec,
+    );
     expect(nan.bug).toBe('step() on transition 0: the reward is NaN, not a finite number');
     const count = await evaluateProgram(runner(ok([])), 'p', data, spec);
     expect(count.bug).toBe('the program produced 0 predictions for 2 transitions');

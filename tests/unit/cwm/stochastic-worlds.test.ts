@@ -12,7 +12,10 @@ const lake = getPack('frozenlake-4x4-slippery');
 const slippery = program('stochastic/frozenlake-slippery.js');
 const intended = program('stochastic/frozenlake-intended.js');
 // Right directions, wrong odds: the intended direction half the time, each side a quarter.
-const biased = slippery.replace('const direction = (action + Math.floor(Math.random() * 3) + 3) % 4;', 'const u = Math.random(); const direction = u < 0.5 ? action : u < 0.75 ? (action + 3) % 4 : (action + 1) % 4;');
+const biased = slippery.replace(
+  'const direction = (action + Math.floor(Math.random() * 3) + 3) % 4;',
+  'const u = Math.random(); const direction = u < 0.5 ? action : u < 0.75 ? (action + 3) % 4 : (action + 1) % 4;',
+);
 let runner: NodeRunner;
 let data: Transition[];
 
@@ -68,9 +71,7 @@ describe('slippery FrozenLake 8x8 and Blackjack as distributions', () => {
   it('FrozenLake 8x8: the right odds beat "always as intended" under the distributional score', async () => {
     const pack = getPack('frozenlake-8x8-slippery');
     const transitions = await pack.datasets[0].load();
-    const [right, always] = await Promise.all(
-      [slippery, intended].map((p) => evaluateProgram(runner, to8x8(p), transitions, pack.spec, { samples: DEFAULT_SAMPLES, seed: 0 })),
-    );
+    const [right, always] = await Promise.all([slippery, intended].map((p) => evaluateProgram(runner, to8x8(p), transitions, pack.spec, { samples: DEFAULT_SAMPLES, seed: 0 })));
     expect(right.bug ?? always.bug).toBeNull();
     expect(right.distribution!.score).toBeGreaterThan(10 * always.distribution!.score);
   });

@@ -49,7 +49,8 @@ describe('datasets', () => {
 
 describe('seeded randomness', () => {
   // The correct program, except that on a coin flip it moves the cart one unit too far.
-  const noisy = program('cartpole.js').replace('class Environment', 'class Exact') +
+  const noisy =
+    program('cartpole.js').replace('class Environment', 'class Exact') +
     '\nclass Environment extends Exact { step(a) { const r = super.step(a); return Math.random() < 0.5 ? [r[0].map((x, i) => (i ? x : x + 1)), r[1], r[2]] : r; } }';
   it('reseeds Math.random from the run seed before every transition, so a score replays exactly', async () => {
     const sample = data.slice(0, 100);
@@ -61,7 +62,14 @@ describe('seeded randomness', () => {
   });
   it('draws the same numbers in every transition of the same index', async () => {
     const draw = 'class Environment { setState(s) {} step(a) { return [[Math.random(), Math.random()], 0, false]; } }';
-    const r = await runner.run(draw, [{ state: [0, 0], action: 0 }, { state: [0, 0], action: 0 }], { timeoutMs: 2000, seed: 9 });
+    const r = await runner.run(
+      draw,
+      [
+        { state: [0, 0], action: 0 },
+        { state: [0, 0], action: 0 },
+      ],
+      { timeoutMs: 2000, seed: 9 },
+    );
     const again = await runner.run(draw, [{ state: [0, 0], action: 0 }], { timeoutMs: 2000, seed: 9 });
     expect(r.ok && again.ok).toBe(true);
     if (!r.ok || !again.ok) return;
@@ -77,7 +85,10 @@ describe('what a candidate leaves behind', () => {
     const messy = cartpoleWith('return [this.state, 1, false];', {
       top: 'Promise.resolve().then(() => { try { Array.prototype.leak = 1; } catch (e) {} try { globalThis.leak = 1; } catch (e) {} });\nlet chain = Promise.resolve(); for (let i = 0; i < 1000; i++) chain = chain.then(() => 0);\n',
     });
-    const checker = program('cartpole.js').replace('class Environment {', 'if ([].leak !== undefined || globalThis.leak !== undefined) throw new Error("trace of the previous candidate");\nclass Environment {');
+    const checker = program('cartpole.js').replace(
+      'class Environment {',
+      'if ([].leak !== undefined || globalThis.leak !== undefined) throw new Error("trace of the previous candidate");\nclass Environment {',
+    );
     expect((await evaluateProgram(runner, messy, data.slice(0, 20), cartpole.spec)).bug).toBeNull();
     expect((await evaluateProgram(runner, checker, data, cartpole.spec)).score).toBe(1);
   });
@@ -87,7 +98,12 @@ describe('names', () => {
   it('fail like in any engine: unknown identifiers throw, property reads and typeof give undefined', async () => {
     expect(await one('class Environment { setState(){} step(){ return [foo, 0, false]; } }')).toEqual({ ok: false, error: { message: 'ReferenceError: foo is not defined', line: 1 } });
     expect(await one('class Environment { setState(){} step(){ zz = 3; return [0, 0, false]; } }')).toEqual({ ok: false, error: { message: 'ReferenceError: zz is not defined', line: 1 } });
-    for (const check of ['globalThis.foo === undefined', 'typeof globalThis.bar === "undefined"', 'typeof module === "undefined"', '(() => { try { qq; } catch (e) {} return globalThis.qq === undefined; })()']) {
+    for (const check of [
+      'globalThis.foo === undefined',
+      'typeof globalThis.bar === "undefined"',
+      'typeof module === "undefined"',
+      '(() => { try { qq; } catch (e) {} return globalThis.qq === undefined; })()',
+    ]) {
       expect(await one(`class Environment { setState(){} step(){ return [${check} ? 1 : 0, 0, false]; } }`)).toEqual({ ok: true, predictions: [{ next_state: 1, reward: 0, done: false }] });
     }
   });

@@ -86,11 +86,7 @@ describe('mergedLinkPath', () => {
   it('builds one path of vertical Béziers with short numbers', () => {
     const l = layoutTree(smallTree, null);
     expect(mergedLinkPath(l.links)).toBe(
-      'M0,0C0,32 -24.5,32 -24.5,64' +
-        'M0,0C0,32 24.5,32 24.5,64' +
-        'M-24.5,64C-24.5,96 -38.5,96 -38.5,128' +
-        'M24.5,64C24.5,96 24.5,96 24.5,128' +
-        'M-24.5,64C-24.5,96 -10.5,96 -10.5,128',
+      'M0,0C0,32 -24.5,32 -24.5,64' + 'M0,0C0,32 24.5,32 24.5,64' + 'M-24.5,64C-24.5,96 -38.5,96 -38.5,128' + 'M24.5,64C24.5,96 24.5,96 24.5,128' + 'M-24.5,64C-24.5,96 -10.5,96 -10.5,128',
     );
     expect(mergedLinkPath([])).toBe('');
   });

@@ -47,7 +47,9 @@ describe('errorFromNetwork', () => {
   it('says "Cannot reach" in one line, with CORS advice only for a page calling a local server', () => {
     const ollama = errorFromNetwork(refused(), { ...context, provider: 'the OpenAI-compatible server', baseUrl: 'http://localhost:11434/v1' });
     expect(ollama.kind).toBe('network');
-    expect(ollama.message).toBe('Cannot reach the OpenAI-compatible server at http://localhost:11434/v1. Is the server running? If Ollama is running, it must allow calls from this page: start it with OLLAMA_ORIGINS=* (CORS).');
+    expect(ollama.message).toBe(
+      'Cannot reach the OpenAI-compatible server at http://localhost:11434/v1. Is the server running? If Ollama is running, it must allow calls from this page: start it with OLLAMA_ORIGINS=* (CORS).',
+    );
     const lmStudio = errorFromNetwork(refused(), { ...context, baseUrl: 'http://127.0.0.1:1234/v1' });
     expect(lmStudio.message).toMatch(/LM Studio.*"Enable CORS"/);
     const other = errorFromNetwork(refused(), { ...context, baseUrl: 'http://192.168.1.5:8080/v1' });
@@ -58,7 +60,11 @@ describe('errorFromNetwork', () => {
   it('gives connection advice for remote servers, and no CORS advice from the command line', () => {
     const remote = errorFromNetwork(Object.assign(new TypeError('fetch failed'), { cause: new Error('getaddrinfo ENOTFOUND') }), context);
     expect(remote.message).toBe('Cannot reach Groq at https://api.groq.com/openai/v1 (fetch failed: getaddrinfo ENOTFOUND). Check the base URL and the network connection.');
-    const cli = errorFromNetwork(Object.assign(new TypeError('fetch failed'), { cause: new Error('connect ECONNREFUSED 127.0.0.1:11434') }), { ...context, baseUrl: 'http://localhost:11434/v1', crossOrigin: false });
+    const cli = errorFromNetwork(Object.assign(new TypeError('fetch failed'), { cause: new Error('connect ECONNREFUSED 127.0.0.1:11434') }), {
+      ...context,
+      baseUrl: 'http://localhost:11434/v1',
+      crossOrigin: false,
+    });
     expect(cli.message).toBe('Cannot reach Groq at http://localhost:11434/v1 (fetch failed: connect ECONNREFUSED 127.0.0.1:11434). Check that the server is running and the base URL (port, /v1).');
     expect(cli.message).not.toMatch(/CORS|OLLAMA/);
     expect(errorFromNetwork(refused(), { ...context, baseUrl: 'http://models.example.org/v1' }).message).toMatch(/https cannot call an http:\/\/ address/);

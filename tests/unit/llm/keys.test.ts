@@ -26,7 +26,13 @@ describe('key store', () => {
     const corrupt = memoryStorage();
     corrupt.map.set(KEY_STORAGE_NAME, '{not json');
     expect(createKeyStore(corrupt).read('openai')).toBeUndefined();
-    const blocked: StorageLike = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined };
+    const blocked: StorageLike = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
     expect(() => createKeyStore(blocked).write('openai', 'k')).not.toThrow();
     const none = createKeyStore(null);
     none.write('openai', 'k');
@@ -34,10 +40,7 @@ describe('key store', () => {
   });
 
   it('never lets a key into the provider info that run records keep', () => {
-    const infos = [
-      createOpenAiClient({ baseUrl: 'http://localhost:1/v1', apiKey: 'sk-secret-1', model: 'm' }).info,
-      createAnthropicClient({ apiKey: 'sk-secret-2', model: 'c' }).info,
-    ];
+    const infos = [createOpenAiClient({ baseUrl: 'http://localhost:1/v1', apiKey: 'sk-secret-1', model: 'm' }).info, createAnthropicClient({ apiKey: 'sk-secret-2', model: 'c' }).info];
     expect(JSON.stringify(infos)).not.toMatch(/secret/);
   });
 });

@@ -10,7 +10,11 @@ describe('provider memory', () => {
   it('round-trips base URL, model and kind per provider, and never stores a key', () => {
     const storage = fakeStorage();
     const memory = createProviderMemory(storage);
-    const settings = { kind: 'anthropic' as const, openai: { baseUrl: 'http://localhost:11434/v1', model: 'qwen2.5-coder:7b' }, anthropic: { baseUrl: 'https://api.anthropic.com', model: 'claude-x' } };
+    const settings = {
+      kind: 'anthropic' as const,
+      openai: { baseUrl: 'http://localhost:11434/v1', model: 'qwen2.5-coder:7b' },
+      anthropic: { baseUrl: 'https://api.anthropic.com', model: 'claude-x' },
+    };
     memory.write({ ...settings, openai: { ...settings.openai, key: 'sk-secret' } as never });
     expect(createProviderMemory(storage).read()).toEqual(settings);
     expect(storage.map.get(PROVIDER_STORAGE_NAME)).toContain('qwen2.5-coder:7b');

@@ -82,6 +82,11 @@ describe('readSse', () => {
   });
 
   it('survives one byte per chunk', async () => {
-    expect(await readAll(bytes, Array.from({ length: bytes.length - 1 }, (_, i) => i + 1))).toEqual(EXPECTED);
+    expect(
+      await readAll(
+        bytes,
+        Array.from({ length: bytes.length - 1 }, (_, i) => i + 1),
+      ),
+    ).toEqual(EXPECTED);
   });
 });

@@ -88,7 +88,10 @@ describe('WebLlmRuntime', () => {
     const runtime = new WebLlmRuntime(async () => {
       throw 'Device was lost. This can happen due to insufficient memory';
     });
-    await expect(runtime.load('Phi-3.5-mini-instruct-q4f32_1-MLC', () => undefined)).rejects.toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/ran out of memory.*Pick a smaller model/) });
+    await expect(runtime.load('Phi-3.5-mini-instruct-q4f32_1-MLC', () => undefined)).rejects.toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringMatching(/ran out of memory.*Pick a smaller model/),
+    });
   });
 
   it('unloads the previous model when another is loaded', async () => {
@@ -124,7 +127,11 @@ describe('webLlmError', () => {
 describe('parseProgress', () => {
   it('reads bytes, total and ETA from the fetch and load lines', () => {
     expect(parseProgress(REPORTS[1])).toEqual({ phase: 'fetching', fraction: 0.25, bytes: 400 * 1024 * 1024, totalBytes: 1600 * 1024 * 1024, etaSeconds: 30, text: REPORTS[1].text });
-    expect(parseProgress({ progress: 1, timeElapsed: 3, text: 'Loading model from cache[20/20]: 1600MB loaded. 100% completed, 3 secs elapsed.' })).toMatchObject({ phase: 'loading', fraction: 1, etaSeconds: 0 });
+    expect(parseProgress({ progress: 1, timeElapsed: 3, text: 'Loading model from cache[20/20]: 1600MB loaded. 100% completed, 3 secs elapsed.' })).toMatchObject({
+      phase: 'loading',
+      fraction: 1,
+      etaSeconds: 0,
+    });
     expect(parseProgress({ progress: Number.NaN, timeElapsed: 0, text: 'Loading GPU shader modules[3/40]' })).toEqual({ phase: 'other', fraction: 0, text: 'Loading GPU shader modules[3/40]' });
   });
 });

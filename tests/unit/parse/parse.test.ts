@@ -40,9 +40,21 @@ describe('CSV transitions', () => {
     ['a missing cell', CSV.replace('2,0,0,2,1,1,True', '2,0,0,2,1,1'), 'Line 4 (transition 2): it has 6 cells but the header has 7.'],
     ['an empty cell', CSV.replace('2,0,0,2,1,1,True', '2,0,0,,1,1,True'), 'Line 4 (transition 2): next_state_0 is missing.'],
     ['a bad boolean', CSV.replace('True', 'yes'), 'Line 4 (transition 2): done is "yes"; use true/false or 1/0.'],
-    ['no reward column', 'state,action,next_state,done\n1,0,1,false\n', 'Line 1 (header): the header has no "reward" column. Expected columns: state_0..state_k (or state), action (or action_0..), next_state_0..next_state_k (or next_state), reward, done[, truncated, traj_start].'],
-    ['mismatched state columns', 'state_0,state_1,action,next_state_0,reward,done\n', 'Line 1 (header): the header has 2 state column(s) but 1 next_state column(s); they must match. Expected columns: state_0..state_k (or state), action (or action_0..), next_state_0..next_state_k (or next_state), reward, done[, truncated, traj_start].'],
-    ['a gap in numbering', 'state_0,state_2,action,next_state_0,next_state_1,reward,done\n', "Line 1 (header): the header has state_2 but no state_1; number the columns from 0 without gaps. Expected columns: state_0..state_k (or state), action (or action_0..), next_state_0..next_state_k (or next_state), reward, done[, truncated, traj_start]."],
+    [
+      'no reward column',
+      'state,action,next_state,done\n1,0,1,false\n',
+      'Line 1 (header): the header has no "reward" column. Expected columns: state_0..state_k (or state), action (or action_0..), next_state_0..next_state_k (or next_state), reward, done[, truncated, traj_start].',
+    ],
+    [
+      'mismatched state columns',
+      'state_0,state_1,action,next_state_0,reward,done\n',
+      'Line 1 (header): the header has 2 state column(s) but 1 next_state column(s); they must match. Expected columns: state_0..state_k (or state), action (or action_0..), next_state_0..next_state_k (or next_state), reward, done[, truncated, traj_start].',
+    ],
+    [
+      'a gap in numbering',
+      'state_0,state_2,action,next_state_0,next_state_1,reward,done\n',
+      'Line 1 (header): the header has state_2 but no state_1; number the columns from 0 without gaps. Expected columns: state_0..state_k (or state), action (or action_0..), next_state_0..next_state_k (or next_state), reward, done[, truncated, traj_start].',
+    ],
     ['a header only', 'state,action,next_state,reward,done\n', 'The data has a header or brackets but no transitions. Add at least one transition.'],
     ['nothing', '   ', 'No transitions yet. Paste or upload JSON, JSONL or CSV transitions.'],
   ];
@@ -66,7 +78,7 @@ describe('CSV transitions', () => {
 });
 
 describe('JSON and JSONL transitions', () => {
-  it('parses CWMB transitions.json unchanged (the CartPole pack\'s copy, 4-element Box)', () => {
+  it("parses CWMB transitions.json unchanged (the CartPole pack's copy, 4-element Box)", () => {
     const text = readFileSync(resolve(import.meta.dirname, '../../../envs/cartpole/data/cwmb.json'), 'utf8');
     const source = JSON.parse(text);
     const r = parseTransitions(text);
@@ -78,7 +90,8 @@ describe('JSON and JSONL transitions', () => {
   });
 
   it('parses JSONL and fills in traj_start from done', () => {
-    const text = '{"state":3,"action":1,"next_state":4,"reward":-1,"done":false}\n\n{"state":4,"action":1,"next_state":5,"reward":10,"done":true}\n{"state":0,"action":0,"next_state":0,"reward":-1,"done":false}\n';
+    const text =
+      '{"state":3,"action":1,"next_state":4,"reward":-1,"done":false}\n\n{"state":4,"action":1,"next_state":5,"reward":10,"done":true}\n{"state":0,"action":0,"next_state":0,"reward":-1,"done":false}\n';
     expect(detectFormat(text)).toBe('jsonl');
     const r = parseTransitions(text);
     if (!r.ok) throw new Error(r.errors[0].message);
@@ -90,9 +103,17 @@ describe('JSON and JSONL transitions', () => {
     ['a missing field (JSON)', '[{"state":1,"action":0,"next_state":2,"reward":0,"done":false},{"state":1,"action":0,"next_state":2,"done":false}]', 'Transition 1: the field "reward" is missing.'],
     ['a string state (JSON)', '[{"state":"up","action":0,"next_state":2,"reward":0,"done":false}]', 'Transition 0: state is "up", not a number.'],
     ['a nested list element', '[{"state":[1,[2]],"action":0,"next_state":[1,2],"reward":0,"done":false}]', 'Transition 0: state[1] is [2], not a number.'],
-    ['mismatched shapes', '[{"state":[1,2],"action":0,"next_state":[1,2],"reward":0,"done":false},{"state":[1,2],"action":0,"next_state":[1,2,3],"reward":0,"done":false}]', 'Transition 1: next_state is a list of 3, but transition 0\'s state is a list of 2. Every transition must have the same shapes.'],
+    [
+      'mismatched shapes',
+      '[{"state":[1,2],"action":0,"next_state":[1,2],"reward":0,"done":false},{"state":[1,2],"action":0,"next_state":[1,2,3],"reward":0,"done":false}]',
+      "Transition 1: next_state is a list of 3, but transition 0's state is a list of 2. Every transition must have the same shapes.",
+    ],
     ['a bad JSONL line', '{"state":1,"action":0,"next_state":2,"reward":0,"done":false}\n{"state":1,\n', 'Line 2 (transition 1): it is not valid JSON.'],
-    ['a JSONL shape change', '{"state":1,"action":0,"next_state":2,"reward":0,"done":false}\n\n{"state":1,"action":[0],"next_state":2,"reward":0,"done":false}\n', "Line 3 (transition 1): action is a list of 1, but transition 0's action is a single number. Every transition must have the same shapes."],
+    [
+      'a JSONL shape change',
+      '{"state":1,"action":0,"next_state":2,"reward":0,"done":false}\n\n{"state":1,"action":[0],"next_state":2,"reward":0,"done":false}\n',
+      "Line 3 (transition 1): action is a list of 1, but transition 0's action is a single number. Every transition must have the same shapes.",
+    ],
     ['broken JSON', '[{"state":1,', 'The text is not valid JSON'],
     ['a JSON object that is not transitions', '{"hello": 1}', 'Line 1 (transition 0): the field "state" is missing.'],
     ['a JSON object without a list', '{\n"hello": 1}', 'The JSON is not a list of transitions.'],
@@ -129,7 +150,18 @@ describe('custom environments', () => {
       hasSimulator: false,
       cwmb: false,
     });
-    const record = { version: 1, createdAt: 'now', env: { id: spec.id, datasetHash: '0', custom: env }, strategy: 'refine', params: {}, seed: 1, provider: { kind: 'replay', model: 'x' }, calls: [], nodes: [], best: null };
+    const record = {
+      version: 1,
+      createdAt: 'now',
+      env: { id: spec.id, datasetHash: '0', custom: env },
+      strategy: 'refine',
+      params: {},
+      seed: 1,
+      provider: { kind: 'replay', model: 'x' },
+      calls: [],
+      nodes: [],
+      best: null,
+    };
     expect(validateRunRecord(JSON.parse(JSON.stringify(record))).ok).toBe(true);
   });
 

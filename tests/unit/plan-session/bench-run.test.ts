@@ -19,8 +19,14 @@ describe('benchmark bookkeeping', () => {
   it('lists cells environment-major with stable keys', () => {
     const cells = benchCells(['cartpole', 'taxi'], ['gif-mcts', 'worldcoder'], [0, 1]);
     expect(cells.map(cellKey)).toEqual([
-      'cartpole|gif-mcts|0', 'cartpole|gif-mcts|1', 'cartpole|worldcoder|0', 'cartpole|worldcoder|1',
-      'taxi|gif-mcts|0', 'taxi|gif-mcts|1', 'taxi|worldcoder|0', 'taxi|worldcoder|1',
+      'cartpole|gif-mcts|0',
+      'cartpole|gif-mcts|1',
+      'cartpole|worldcoder|0',
+      'cartpole|worldcoder|1',
+      'taxi|gif-mcts|0',
+      'taxi|gif-mcts|1',
+      'taxi|worldcoder|0',
+      'taxi|worldcoder|1',
     ]);
   });
 
@@ -36,7 +42,14 @@ describe('benchmark bookkeeping', () => {
   it('averages the curves per strategy, holding a finished run at its last best', () => {
     const curves = scoreCurves([result('gif-mcts', [0.5, 1]), result('gif-mcts', [0.2, 0.4, 0.6]), result('worldcoder', [])]);
     expect(curves).toEqual([
-      { strategy: 'gif-mcts', points: [{ call: 1, score: 0.35 }, { call: 2, score: 0.7 }, { call: 3, score: 0.8 }] },
+      {
+        strategy: 'gif-mcts',
+        points: [
+          { call: 1, score: 0.35 },
+          { call: 2, score: 0.7 },
+          { call: 3, score: 0.8 },
+        ],
+      },
       { strategy: 'worldcoder', points: [] },
     ]);
   });

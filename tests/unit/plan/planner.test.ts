@@ -9,16 +9,7 @@ const packs: Record<string, EnvPack> = { cartpole, cliffwalking, pendulum };
 const getPack = (id: string) => packs[id];
 import { Rng } from '../../../src/core/rng';
 import { sampleAction } from '../../../src/core/env/record';
-import {
-  createPlanner,
-  mean,
-  normalizedReturn,
-  plannerConfig,
-  plannerRuntimeSource,
-  planningLimit,
-  runEpisode,
-  softmaxSample,
-} from '../../../src/core/plan/index';
+import { createPlanner, mean, normalizedReturn, plannerConfig, plannerRuntimeSource, planningLimit, runEpisode, softmaxSample } from '../../../src/core/plan/index';
 
 async function returns(envId: string, kind: 'oracle' | 'random', episodes: number, overrides = {}): Promise<number[]> {
   const pack = getPack(envId);

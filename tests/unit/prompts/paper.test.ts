@@ -19,7 +19,9 @@ describe('paper-style prompts (JavaScript)', () => {
 
   it('generate with a prefix quotes it before the notes', () => {
     const user = buildPaperGeneratePrompt(context, 'class Environment {\n  constructor() {')[1].content;
-    expect(user).toContain('## Code to complete\nThe program so far is below. Write the complete program: start with exactly these lines, unchanged, then continue it.\n```javascript\nclass Environment {\n  constructor() {\n```\n\n## Important Notes');
+    expect(user).toContain(
+      '## Code to complete\nThe program so far is below. Write the complete program: start with exactly these lines, unchanged, then continue it.\n```javascript\nclass Environment {\n  constructor() {\n```\n\n## Important Notes',
+    );
     expect(user.endsWith(PAPER_IMPORTANT_NOTES)).toBe(true);
   });
 
@@ -32,7 +34,17 @@ describe('paper-style prompts (JavaScript)', () => {
     const [system, user] = buildPaperImprovePrompt(context, 'class Environment {}', failure);
     expect(system.content).toMatch(/gives wrong results/);
     const at = (s: string) => user.content.indexOf(s);
-    const order = ['## Important Notes', '## Error explanation', '## Error location and wrong logic', '## Fix suggestion', '## Correct code', '## Incorrect code', '## Inputs of step', '## Ground-truth transition', "## Step's wrong outputs"].map(at);
+    const order = [
+      '## Important Notes',
+      '## Error explanation',
+      '## Error location and wrong logic',
+      '## Fix suggestion',
+      '## Correct code',
+      '## Incorrect code',
+      '## Inputs of step',
+      '## Ground-truth transition',
+      "## Step's wrong outputs",
+    ].map(at);
     expect(order.every((x, i) => x > 0 && (i === 0 || x > order[i - 1]))).toBe(true);
     expect(user.content.endsWith("## Step's wrong outputs\nNext state:\n428\nReward: -1\nDone: false\n")).toBe(true);
   });
@@ -42,7 +54,11 @@ describe('paper-style prompts (JavaScript)', () => {
     expect(system.content).toMatch(/fails with an error/);
     expect(user.content).not.toContain('## Error location');
     expect(user.content.indexOf('## Fix suggestion')).toBeLessThan(user.content.indexOf('## Correct code'));
-    expect(user.content.endsWith('## Incorrect code\nThis is the program to correct:\n```javascript\nclass Environment {}\n```\n\nThe program raised an error: TypeError: x is undefined (line 3: x.y)\nFix it, or avoid it, in the new version.')).toBe(true);
+    expect(
+      user.content.endsWith(
+        '## Incorrect code\nThis is the program to correct:\n```javascript\nclass Environment {}\n```\n\nThe program raised an error: TypeError: x is undefined (line 3: x.y)\nFix it, or avoid it, in the new version.',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -54,7 +70,10 @@ describe('critique parsing', () => {
   });
 
   it('takes the critique from the start when the model skipped the first heading (the paper prefilled it)', () => {
-    expect(splitCritique(`The index is off by one.\n\n## Fix suggestion\nAdd one.\n\n## Correct code\n\`\`\`js\n${code}\n\`\`\``)).toEqual({ program: code, critique: 'The index is off by one.\n\n## Fix suggestion\nAdd one.' });
+    expect(splitCritique(`The index is off by one.\n\n## Fix suggestion\nAdd one.\n\n## Correct code\n\`\`\`js\n${code}\n\`\`\``)).toEqual({
+      program: code,
+      critique: 'The index is off by one.\n\n## Fix suggestion\nAdd one.',
+    });
   });
 
   it('without "## Correct code" the program comes from the whole answer; prose counts as critique only under its heading', () => {

@@ -37,7 +37,13 @@ describe('records and protocols', () => {
   });
 
   it('a record with the new fields validates; wrong values get a message naming the field', () => {
-    const record: Record<string, any> = { ...baseRecord(), protocol: 'paper', descriptionVariant: 'paper', descriptionEdited: true, sampling: { temperature: 0.6, topP: 0.8, maxTokens: 4096, seed: 3 } };
+    const record: Record<string, any> = {
+      ...baseRecord(),
+      protocol: 'paper',
+      descriptionVariant: 'paper',
+      descriptionEdited: true,
+      sampling: { temperature: 0.6, topP: 0.8, maxTokens: 4096, seed: 3 },
+    };
     record.nodes[1] = { ...record.nodes[1], critique: '## Error explanation\nx' };
     expect(validateRunRecord(record)).toMatchObject({ ok: true });
     const bad = (patch: Record<string, unknown>) => validateRunRecord({ ...record, ...patch });

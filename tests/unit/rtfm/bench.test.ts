@@ -21,7 +21,7 @@ describe('the RTFM row of the benchmark table (paper Table 3)', () => {
     result('cartpole', { gymId: 'CartPole-v1', accuracyPaper: 1, accuracyTolerant: 1, R: 1 }),
   ]);
 
-  it('sits beside the paper\'s Table 3 numbers and stays out of the CWMB group means', () => {
+  it("sits beside the paper's Table 3 numbers and stays out of the CWMB group means", () => {
     const rtfm = table.rows.find((r) => r.envId === 'rtfm')!;
     expect(rtfm.paper).toEqual({ gpt4: { accuracy: 0.71, R: 0.31 }, llama: { accuracy: 0.58, R: -0.11 }, gpt4b50: { accuracy: 1, R: 1 } });
     expect(rtfm.accuracyPaper?.mean).toBeCloseTo(0.8, 12);

@@ -13,7 +13,12 @@ describe('RTFM reference simulator', () => {
     transitions.forEach((t, i) => {
       sim.setState(t.state);
       const a = sim.answer(t.action);
-      const exact = boardsEqual(a.next_state.board, t.next_state.board) && a.next_state.inventory === t.next_state.inventory && JSON.stringify(a.valid_actions) === JSON.stringify(t.valid_actions) && a.reward === t.reward && a.done === t.done;
+      const exact =
+        boardsEqual(a.next_state.board, t.next_state.board) &&
+        a.next_state.inventory === t.next_state.inventory &&
+        JSON.stringify(a.valid_actions) === JSON.stringify(t.valid_actions) &&
+        a.reward === t.reward &&
+        a.done === t.done;
       if (!exact || !scoreRtfmTransition(a, t).full) wrong.push(i);
     });
     expect(wrong).toEqual([]);
@@ -40,7 +45,11 @@ describe('RTFM reference simulator', () => {
     const a = sim.reset(Rng.seeded(7));
     const b = new RtfmSim().reset(Rng.seeded(7));
     expect(a).toEqual(b);
-    const things = a.board.flat().map((c) => c[0]).filter((s) => s !== 'wall' && s !== 'empty').sort();
+    const things = a.board
+      .flat()
+      .map((c) => c[0])
+      .filter((s) => s !== 'wall' && s !== 'empty')
+      .sort();
     expect(things).toEqual(['cold dragon', 'fire demon', 'grandmasters bow', 'shimmering axe', 'you']);
     expect(findPlayer(a.board)).not.toBeNull();
   });
@@ -62,13 +71,18 @@ describe('RTFM reference simulator', () => {
     }
   });
 
-  it("wins only with the shimmering axe against the cold dragon; a beaten distractor still loses", () => {
+  it('wins only with the shimmering axe against the cold dragon; a beaten distractor still loses', () => {
     const sim = new RtfmSim();
     const state = sim.reset(Rng.seeded(1));
     for (const r of [1, 2, 3, 4]) for (const c of [1, 2, 3, 4]) state.board[r][c][0] = 'empty';
     state.board[2][2][0] = 'you';
     state.board[2][3][0] = 'cold dragon';
-    for (const [inventory, reward] of [['shimmering axe', 1], ['fanatical sword', 1], ['grandmasters bow', -1], ['empty', -1]] as const) {
+    for (const [inventory, reward] of [
+      ['shimmering axe', 1],
+      ['fanatical sword', 1],
+      ['grandmasters bow', -1],
+      ['empty', -1],
+    ] as const) {
       sim.setState({ ...state, inventory });
       expect(sim.answer(4).reward).toBe(reward);
     }

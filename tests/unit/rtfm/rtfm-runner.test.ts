@@ -70,7 +70,10 @@ describe('RTFM through the real Node runner', () => {
       const patched = await evaluateStructured(runner, patcher, transitions);
       expect(patched.score).toBe(0);
       expect(patched.bug).toMatch(/^TypeError: Cannot assign to read only property 'every'/);
-      const typed = rtfmPack.referenceProgram.replace('return [{ board, inventory: this.inventory }, this.validActions(), reward, done];', 'return [{ board, inventory: this.inventory }, Int8Array.from(this.validActions()), reward, done];');
+      const typed = rtfmPack.referenceProgram.replace(
+        'return [{ board, inventory: this.inventory }, this.validActions(), reward, done];',
+        'return [{ board, inventory: this.inventory }, Int8Array.from(this.validActions()), reward, done];',
+      );
       expect((await evaluateStructured(runner, typed, transitions)).score).toBe(1);
     } finally {
       await runner.close();
@@ -93,7 +96,28 @@ describe('RTFM through the real Node runner', () => {
     expect(record.env.id).toBe('rtfm');
     expect(record.best.score).toBe(1);
     const prefix = join(session.dir, 'bench');
-    expect(await benchCommand(['--envs', 'rtfm', '--strategies', 'gif-mcts', '--budget', '2', '--seeds', '1', '--provider', 'openai', '--base-url', session.fake.url, '--model', 'fake', '--episodes', '2', '--out', prefix])).toBe(0);
+    expect(
+      await benchCommand([
+        '--envs',
+        'rtfm',
+        '--strategies',
+        'gif-mcts',
+        '--budget',
+        '2',
+        '--seeds',
+        '1',
+        '--provider',
+        'openai',
+        '--base-url',
+        session.fake.url,
+        '--model',
+        'fake',
+        '--episodes',
+        '2',
+        '--out',
+        prefix,
+      ]),
+    ).toBe(0);
     const md = await readFile(`${prefix}.md`, 'utf8');
     expect(md).toMatch(/\| rtfm \| gif-mcts \| [a-z]+ \| [a-z]+ \| 1\.00 .*\| 0\.71 \/ 0\.31( †)? \| 0\.58 \/ -0\.11( †)? \|/);
   });

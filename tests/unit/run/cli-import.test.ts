@@ -12,7 +12,7 @@ import { getPack } from '../../../envs/index';
 import { startFakeOpenAi, type FakeServer } from '../../support/fake-openai';
 
 // A record written by `cwm search` (against a local fake OpenAI server) must import unchanged,
-// travel through a file and a link, and replay into the same tree (issue 6).
+// travel through a file and a link, and replay into the same tree.
 const fixture = (name: string) => readFile(join(__dirname, '../../fixtures/programs/search', name), 'utf8');
 const answer = (code: string) => `Here is the environment:\n\n\`\`\`javascript\n${code}\`\`\`\n`;
 
@@ -27,7 +27,26 @@ beforeAll(async () => {
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   const out = join(dir, 'run.json');
-  const args = ['--env', 'cartpole', '--strategy', 'gif-mcts', '--protocol', 'playground', '--budget', '6', '--seed', '3', '--provider', 'openai', '--base-url', fake.url, '--model', 'fake-model', '--out', out];
+  const args = [
+    '--env',
+    'cartpole',
+    '--strategy',
+    'gif-mcts',
+    '--protocol',
+    'playground',
+    '--budget',
+    '6',
+    '--seed',
+    '3',
+    '--provider',
+    'openai',
+    '--base-url',
+    fake.url,
+    '--model',
+    'fake-model',
+    '--out',
+    out,
+  ];
   expect(await searchCommand(args)).toBe(0);
   vi.restoreAllMocks();
   text = await readFile(out, 'utf8');

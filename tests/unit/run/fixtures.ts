@@ -56,7 +56,19 @@ export function randomRecord(seed: number, size: number, textLength = 200): RunR
     calls.push({ id: id - 1, kind, messages: [{ role: 'user', content: text(textLength) }], completion: text(textLength), ms: rng.int(5000), tokens: rng.int(1500) });
     const score = Math.round(rng.next() * 1000) / 1000;
     const bug = rng.next() < 0.2 ? text(30) : null;
-    nodes.push({ id, parentId: rng.int(id), action: kind, callId: id - 1, program: text(textLength), score: bug ? 0 : score, accuracy: bug ? 0 : score, breakdown: bug ? null : { state: score, reward: 1, done: 0.5 }, bug, visits: rng.int(10), value: rng.next() });
+    nodes.push({
+      id,
+      parentId: rng.int(id),
+      action: kind,
+      callId: id - 1,
+      program: text(textLength),
+      score: bug ? 0 : score,
+      accuracy: bug ? 0 : score,
+      breakdown: bug ? null : { state: score, reward: 1, done: 0.5 },
+      bug,
+      visits: rng.int(10),
+      value: rng.next(),
+    });
   }
   let best: RunRecord['best'] = null;
   for (const n of nodes) if (n.action !== 'root' && (!best || n.score > best.score)) best = { nodeId: n.id, score: n.score };

@@ -55,9 +55,14 @@ describe('the in-flight candidate', () => {
 
   it('is cleared when scoring fails or is cancelled', async () => {
     const store = memoryStore();
-    const guard = guardInFlight(scriptedLlm(['x']), async () => {
-      throw new Error('aborted');
-    }, 5, store);
+    const guard = guardInFlight(
+      scriptedLlm(['x']),
+      async () => {
+        throw new Error('aborted');
+      },
+      5,
+      store,
+    );
     await expect(guard.evaluate('A')).rejects.toThrow('aborted');
     expect(store.value).toBeNull();
   });

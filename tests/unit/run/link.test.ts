@@ -71,7 +71,9 @@ describe('run links', () => {
     record.best = { nodeId: 2, score: record.nodes[2].score };
     const link = await encodeRunLink(record);
     expect(link.ok).toBe(false);
-    expect(!link.ok && link.error).toMatch(/^This run is too large for a link: even trimmed to its best path it needs \d+ characters, more than the 8000 a link can safely carry\. Export it as a file/);
+    expect(!link.ok && link.error).toMatch(
+      /^This run is too large for a link: even trimmed to its best path it needs \d+ characters, more than the 8000 a link can safely carry\. Export it as a file/,
+    );
   });
 
   it('never carries an API key', async () => {

@@ -53,7 +53,11 @@ describe('validateRunRecord', () => {
     ['a missing best', mutate((r) => delete r.best), /^best must be an object, but it is missing/],
     ['a bad message role', mutate((r) => (r.calls[0].messages[0].role = 'tool')), /^calls\[0\]\.messages\[0\]\.role is the text "tool"/],
     ['a second root', mutate((r) => (r.nodes[2].parentId = null)), /^nodes\[2\] has action "generate" and parentId null; only the root has no parent/],
-    ['a __proto__ key', JSON.parse(JSON.stringify(sampleRecord()).replace('"params":{', '"params":{"__proto__":{"polluted":true},')), /^record\.params contains the key "__proto__", which is never part of a run and is refused/],
+    [
+      'a __proto__ key',
+      JSON.parse(JSON.stringify(sampleRecord()).replace('"params":{', '"params":{"__proto__":{"polluted":true},')),
+      /^record\.params contains the key "__proto__", which is never part of a run and is refused/,
+    ],
     ['a constructor key deep inside', mutate((r) => (r.nodes[1].breakdown = { constructor: 1, state: 1, reward: 1, done: 1 })), /record\.nodes\[1\]\.breakdown contains the key "constructor"/],
     ['a custom env id without the env', mutate((r) => (r.env.id = 'custom:mine')), /^env\.id is "custom:mine", a custom environment, but the record does not carry it/],
     ['an env id with a slash', mutate((r) => (r.env.id = '../etc')), /^env\.id "\.\.\/etc" is not an environment id/],
@@ -77,7 +81,14 @@ describe('validateRunRecord', () => {
   });
 
   it('validates a carried custom environment row by row', () => {
-    const custom = { title: 'Counter', description: 'x', transitions: [{ state: [0, 1], action: 0, next_state: [1, 1], reward: 1, done: false }, { state: [0], action: 0, next_state: [1], reward: 1, done: false }] };
+    const custom = {
+      title: 'Counter',
+      description: 'x',
+      transitions: [
+        { state: [0, 1], action: 0, next_state: [1, 1], reward: 1, done: false },
+        { state: [0], action: 0, next_state: [1], reward: 1, done: false },
+      ],
+    };
     const error = errorOf(mutate((r) => ((r.env.id = 'custom:counter'), (r.env.custom = custom))));
     expect(error).toMatch(/^env\.custom\.transitions\[1\]\.state has a different shape from row 0's state/);
     custom.transitions.pop();

@@ -121,7 +121,11 @@ describe('GIF-MCTS continues a fork with statistics rebuilt from its nodes', () 
     const session = strategies['gif-mcts'].create(toyContext([], fork.calls.length, fork.seed), fork);
     expect(session.finished).toBe(true);
     const resume = session.snapshot().resume as { rng: number[]; iterations: number };
-    expect(resume.rng).toEqual(Rng.seeded(fork.seed).state().map((w) => w >>> 0));
+    expect(resume.rng).toEqual(
+      Rng.seeded(fork.seed)
+        .state()
+        .map((w) => w >>> 0),
+    );
     expect(resume.iterations).toBe(fork.calls.length);
   });
 

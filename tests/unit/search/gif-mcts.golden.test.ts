@@ -125,7 +125,12 @@ describe('GIF-MCTS golden scenario A (widening, terminal nodes, fix chain, early
     const values: number[][] = [];
     for (let i = 0; i < 4; i++) {
       await session.step();
-      values.push(session.snapshot().nodes.slice(2).map((n) => n.value));
+      values.push(
+        session
+          .snapshot()
+          .nodes.slice(2)
+          .map((n) => n.value),
+      );
     }
     expect(values).toEqual([[], [0.99], [0.66, 0.66], [0.33, 0.33, 0]]);
   });
@@ -176,7 +181,13 @@ describe('GIF-MCTS golden scenario B (a fix chain running out, a successful fix)
     const rows: string[] = [];
     for (let i = 0; i < 6; i++) {
       await session.step();
-      rows.push(session.snapshot().nodes.slice(1).map((n) => `${n.value.toFixed(4)}${n.terminal ? 'T' : ''}`).join(' '));
+      rows.push(
+        session
+          .snapshot()
+          .nodes.slice(1)
+          .map((n) => `${n.value.toFixed(4)}${n.terminal ? 'T' : ''}`)
+          .join(' '),
+      );
     }
     expect(rows).toEqual([
       '0.9900',

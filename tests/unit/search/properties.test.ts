@@ -62,7 +62,15 @@ describe('replay and resume reproduce a run exactly', () => {
       test(`${id}, seed ${seed}: replaying the recorded completions rebuilds the record`, async () => {
         const budget = 30;
         const original = await strategies[id].create(toyContext(randomScript(seed, budget, true), budget, seed)).run();
-        const replayed = await strategies[id].create(toyContext(original.calls.map((c) => c.completion), budget, seed)).run();
+        const replayed = await strategies[id]
+          .create(
+            toyContext(
+              original.calls.map((c) => c.completion),
+              budget,
+              seed,
+            ),
+          )
+          .run();
         expect(stable(replayed)).toEqual(stable(original));
       });
 

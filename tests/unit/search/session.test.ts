@@ -22,11 +22,27 @@ describe('search sessions: events, records, user nodes, parameters', () => {
     expect(events[0]).toEqual({ type: 'call-start', callId: 0, kind: 'generate', parentId: 0 });
   });
 
-  test('the snapshot is a plain RunRecord in the DESIGN.md section 9 layout that validates', async () => {
+  test('the snapshot is a plain RunRecord in the RunRecord layout that validates', async () => {
     const ctx = toyContext([program('A', 'SCORE 0.4'), program('B', 'BUG boom'), program('C', 'SCORE 0.9')], 3, 5);
     const record = await strategies['gif-mcts'].create(ctx).run();
     expect(validateRunRecord(JSON.parse(JSON.stringify(record)))).toMatchObject({ ok: true });
-    expect(Object.keys(record)).toEqual(['version', 'createdAt', 'env', 'strategy', 'params', 'seed', 'provider', 'protocol', 'descriptionVariant', 'sampling', 'calls', 'nodes', 'best', 'resume', 'status']);
+    expect(Object.keys(record)).toEqual([
+      'version',
+      'createdAt',
+      'env',
+      'strategy',
+      'params',
+      'seed',
+      'provider',
+      'protocol',
+      'descriptionVariant',
+      'sampling',
+      'calls',
+      'nodes',
+      'best',
+      'resume',
+      'status',
+    ]);
     expect(record.version).toBe(1);
     // A context that names no protocol is a playground run with the hinted description.
     expect([record.protocol, record.descriptionVariant]).toEqual(['playground', 'hinted']);
@@ -39,7 +55,20 @@ describe('search sessions: events, records, user nodes, parameters', () => {
     expect(record.calls[0].messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(typeof record.calls[0].ms).toBe('number');
     expect(record.calls[0].tokens).toBe(Math.ceil(program('A', 'SCORE 0.4').length / 4));
-    expect(record.nodes[0]).toEqual({ id: 0, parentId: null, action: 'root', program: '', score: 0, accuracy: 0, breakdown: null, bug: null, visits: 4, value: expect.any(Number), prefix: '', terminal: false });
+    expect(record.nodes[0]).toEqual({
+      id: 0,
+      parentId: null,
+      action: 'root',
+      program: '',
+      score: 0,
+      accuracy: 0,
+      breakdown: null,
+      bug: null,
+      visits: 4,
+      value: expect.any(Number),
+      prefix: '',
+      terminal: false,
+    });
     expect(record.nodes[2]).toMatchObject({ action: 'generate', bug: 'boom', callId: 1 });
     expect(record.nodes[3]).toMatchObject({ action: 'fix', parentId: 2, bug: null, callId: 2 });
     // Snapshots are copies: mutating one does not touch the session.
@@ -136,10 +165,23 @@ describe('search sessions: events, records, user nodes, parameters', () => {
 
   test('resuming refuses records it cannot continue, saying what to do', () => {
     const ctx = toyContext([], 3);
-    const base: RunRecord = { version: 1, createdAt: '2025-01-01T00:00:00.000Z', env: { id: 'toy', datasetHash: '0' }, strategy: 'refine', params: {}, seed: 1, provider: { kind: 'x', model: 'y' }, calls: [], nodes: [], best: null };
+    const base: RunRecord = {
+      version: 1,
+      createdAt: '2025-01-01T00:00:00.000Z',
+      env: { id: 'toy', datasetHash: '0' },
+      strategy: 'refine',
+      params: {},
+      seed: 1,
+      provider: { kind: 'x', model: 'y' },
+      calls: [],
+      nodes: [],
+      best: null,
+    };
     expect(() => strategies['gif-mcts'].create(ctx, base)).toThrow('cannot resume this run: it was made by "refine", not "gif-mcts". Open it read-only, or start a new run with the same settings.');
     // Without resume state a record is rebuilt from its nodes (a fork), which needs at least the root.
-    expect(() => strategies.refine.create(ctx, base)).toThrow('cannot resume this run: it has no root node, so there is nothing to continue from. Open it read-only, or start a new run with the same settings.');
+    expect(() => strategies.refine.create(ctx, base)).toThrow(
+      'cannot resume this run: it has no root node, so there is nothing to continue from. Open it read-only, or start a new run with the same settings.',
+    );
     expect(() => getStrategy('mcts')).toThrow('unknown search strategy "mcts"; use one of: gif-mcts, worldcoder, best-of-n, refine');
   });
 

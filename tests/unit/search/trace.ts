@@ -17,9 +17,7 @@ export function actionTrace(events: SearchEvent[]): string[] {
 
 /** Each node as `id action parent visits value terminal`, values rounded to 6 places. */
 export function treeTable(record: RunRecord): string[] {
-  return record.nodes.map(
-    (n) => `${n.id} ${n.action} p${n.parentId ?? '-'} n=${n.visits} v=${round(n.value)} s=${n.score}${n.terminal ? ' T' : ''}${n.bug ? ' BUG' : ''}`,
-  );
+  return record.nodes.map((n) => `${n.id} ${n.action} p${n.parentId ?? '-'} n=${n.visits} v=${round(n.value)} s=${n.score}${n.terminal ? ' T' : ''}${n.bug ? ' BUG' : ''}`);
 }
 
 export function round(x: number): number {

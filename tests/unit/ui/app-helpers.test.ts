@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Transition } from '../../../src/core/env/types';
-import { distinctRewards, filterTransitions, formatNumber, formatValue, NO_FILTER, trajectoriesOf } from '../../../src/ui/env/filter';
+import { distinctRewards, filterTransitions, formatNumber, formatValue, NO_FILTER, trajectoriesOf } from '../../../src/core/env/filter';
 import { keyHints, keyToAction } from '../../../src/ui/env/keys';
 import { describeSpace } from '../../../src/ui/gallery/spaces';
 import { formatDuration, formatScore } from '../../../src/ui/run/format';
-import { parseRoute, routeHash } from '../../../src/ui/shell/route';
+import { parseRoute, routeHash } from '../../../src/state/route';
 
 const t = (traj: number, reward: number, done: boolean): Transition => ({ state: [0], action: 0, next_state: [1], reward, done, traj_start: traj });
 // Two trajectories (starting at 0 and 3) with a goal reward on the last step of each.

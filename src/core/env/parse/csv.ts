@@ -2,7 +2,7 @@ import type { Obs, Transition } from '../types';
 import { RowProblem, cap, toBoolean, toNumber, where, type RowError } from './rows';
 
 /**
- * The CSV column convention for custom environments (issue 6), header row required, any order:
+ * The CSV column convention for custom environments, header row required, any order:
  * - `state` for a single-number observation, or `state_0`, `state_1`, … for a vector;
  * - `action`, or `action_0`, `action_1`, … for a vector action;
  * - `next_state` or `next_state_0`, … (same shape as the state);
@@ -49,7 +49,16 @@ function layout(header: string[]): Layout | string {
   const [s, a, n] = [state, action, next] as Array<{ cols: number[]; scalar: boolean }>;
   if (s.cols.length !== n.cols.length) return `the header has ${s.cols.length} state column(s) but ${n.cols.length} next_state column(s); they must match`;
   for (const name of ['reward', 'done']) if (!header.includes(name)) return `the header has no "${name}" column`;
-  return { state: s.cols, action: a.cols, next: n.cols, reward: header.indexOf('reward'), done: header.indexOf('done'), truncated: header.indexOf('truncated'), trajStart: header.indexOf('traj_start'), scalar: { state: s.scalar, action: a.scalar, next: n.scalar } };
+  return {
+    state: s.cols,
+    action: a.cols,
+    next: n.cols,
+    reward: header.indexOf('reward'),
+    done: header.indexOf('done'),
+    truncated: header.indexOf('truncated'),
+    trajStart: header.indexOf('traj_start'),
+    scalar: { state: s.scalar, action: a.scalar, next: n.scalar },
+  };
 }
 
 function obs(cells: string[], cols: number[], scalar: boolean, header: string[]): Obs {

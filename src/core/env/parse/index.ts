@@ -1,4 +1,4 @@
-// Custom environments (issue 6): transitions pasted or uploaded as JSON, JSONL or CSV, validated
+// Custom environments: transitions pasted or uploaded as JSON, JSONL or CSV, validated
 // row by row, spaces inferred, turned into a CustomEnv and its EnvSpec.
 export { parseTransitions, detectFormat, MAX_ROWS, type ParseResult, type TransitionFormat, type TransitionPreview } from './transitions';
 export { CSV_COLUMNS } from './csv';

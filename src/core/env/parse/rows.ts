@@ -31,7 +31,9 @@ export function toNumber(value: unknown, field: string): number {
 /** A boolean from true/false, 1/0 or "True"/"False" (Python writes those in CSV). */
 export function toBoolean(value: unknown, field: string): boolean {
   if (typeof value === 'boolean') return value;
-  const text = String(value ?? '').trim().toLowerCase();
+  const text = String(value ?? '')
+    .trim()
+    .toLowerCase();
   if (text === 'true' || text === '1' || text === '1.0') return true;
   if (text === 'false' || text === '0' || text === '0.0') return false;
   if (value === undefined || text === '') throw new RowProblem(`${field} is missing`);

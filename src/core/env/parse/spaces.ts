@@ -34,7 +34,7 @@ export function inferSpaces(transitions: readonly Transition[]): { observation: 
   return {
     observation,
     action,
-    // Integer-valued states (grid cells, card sums) are compared exactly, as for Taxi (DESIGN.md section 4).
+    // Integer-valued states (grid cells, card sums) are compared exactly, as for Taxi.
     stateComparison: observation.kind === 'box' ? 'tolerant' : 'exact',
     planner: action.kind === 'box' ? 'cem' : 'mcts',
   };

@@ -7,7 +7,7 @@ import { describeSpace, inferSpaces } from './spaces';
 /** Formats accepted for a custom environment's transitions. */
 export type TransitionFormat = 'json' | 'jsonl' | 'csv';
 
-/** Issue 6: more than 100,000 rows is refused (the page scores every row for every candidate). */
+/** More than 100,000 rows is refused (the page scores every row for every candidate). */
 export const MAX_ROWS = 100_000;
 
 /** What the editor shows before saving: counts, shapes, spaces and the first rows. */
@@ -58,5 +58,9 @@ export function parseTransitions(text: string, format: TransitionFormat = detect
   const trajectories = new Set(transitions.map((t) => t.traj_start)).size;
   const terminals = transitions.filter((t) => t.done).length;
   const summary = `${transitions.length} transitions in ${trajectories} trajectories (${terminals} terminal); observation ${describeSpace(spaces.observation)}, action ${describeSpace(spaces.action)}.`;
-  return { ok: true, transitions, preview: { format, rows: transitions.length, trajectories, terminals, observation: spaces.observation, action: spaces.action, summary, first: transitions.slice(0, 5) } };
+  return {
+    ok: true,
+    transitions,
+    preview: { format, rows: transitions.length, trajectories, terminals, observation: spaces.observation, action: spaces.action, summary, first: transitions.slice(0, 5) },
+  };
 }

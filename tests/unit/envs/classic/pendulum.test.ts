@@ -41,8 +41,8 @@ describe('pendulum pack', () => {
   it('normalizes angles like Python: into [-pi, pi)', () => {
     expect(angleNormalize(Math.PI)).toBeCloseTo(-Math.PI, 15);
     expect(angleNormalize(-Math.PI)).toBeCloseTo(-Math.PI, 15);
-    expect(angleNormalize(3 * Math.PI / 2)).toBeCloseTo(-Math.PI / 2, 14);
-    expect(angleNormalize(-3 * Math.PI / 2)).toBeCloseTo(Math.PI / 2, 14);
+    expect(angleNormalize((3 * Math.PI) / 2)).toBeCloseTo(-Math.PI / 2, 14);
+    expect(angleNormalize((-3 * Math.PI) / 2)).toBeCloseTo(Math.PI / 2, 14);
     expect(stepFrom(pack, [-1, 0, 0], [0])[1]).toBeCloseTo(-(Math.PI ** 2), 14);
   });
 

@@ -67,17 +67,9 @@ describe('Blackjack-v1 conformance (parts no card draw decides)', () => {
   });
 
   it('the rule check catches wrong dynamics', () => {
-    expect(violations({ state: [12, 3, 0], action: 1, next_state: [23, 3, 0], reward: -1, done: true })).toEqual([
-      'no card takes 12/0 to 23/0',
-    ]);
-    expect(violations({ state: [21, 3, 0], action: 1, next_state: [31, 3, 0], reward: 0, done: false })).toEqual([
-      'done is not "bust"',
-      'hit reward 0',
-    ]);
-    expect(violations({ state: [17, 3, 1], action: 0, next_state: [17, 4, 1], reward: 2, done: true })).toEqual([
-      'dealer card changed',
-      'stick reward 2',
-    ]);
+    expect(violations({ state: [12, 3, 0], action: 1, next_state: [23, 3, 0], reward: -1, done: true })).toEqual(['no card takes 12/0 to 23/0']);
+    expect(violations({ state: [21, 3, 0], action: 1, next_state: [31, 3, 0], reward: 0, done: false })).toEqual(['done is not "bust"', 'hit reward 0']);
+    expect(violations({ state: [17, 3, 1], action: 0, next_state: [17, 4, 1], reward: 2, done: true })).toEqual(['dealer card changed', 'stick reward 2']);
   });
 
   it('hits and sticks follow the rules on 5000 simulated steps from random starts', () => {

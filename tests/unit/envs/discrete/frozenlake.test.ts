@@ -21,7 +21,7 @@ describe('FrozenLake packs', () => {
     }
   });
 
-  it('uses Gymnasium\'s default maps: 4 holes in 4x4, 10 in 8x8', () => {
+  it("uses Gymnasium's default maps: 4 holes in 4x4, 10 in 8x8", () => {
     expect(MAP_4X4.join('').split('H').length - 1).toBe(4);
     expect(MAP_8X8.join('').split('H').length - 1).toBe(10);
   });
@@ -66,7 +66,10 @@ describe('FrozenLake packs', () => {
   });
 
   it('its heuristic walks a shortest path on non-slippery ice (6 steps in 4x4, 14 in 8x8)', () => {
-    for (const [id, steps] of [['frozenlake-4x4', 6], ['frozenlake-8x8', 14]] as const) {
+    for (const [id, steps] of [
+      ['frozenlake-4x4', 6],
+      ['frozenlake-8x8', 14],
+    ] as const) {
       const pack = byId[id];
       const rng = Rng.seeded(0);
       const sim = pack.createSimulator!();

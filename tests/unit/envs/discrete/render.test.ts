@@ -45,7 +45,17 @@ function drawAll(renderer: Renderer, states: Obs[], width: number, height: numbe
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 describe('renderers draw every state inside the canvas, light and dark', () => {
-  it('blackjack', () => drawAll(blackjack, [[4, 1, 0], [21, 10, 1], [31, 7, 0]], 320, 200));
+  it('blackjack', () =>
+    drawAll(
+      blackjack,
+      [
+        [4, 1, 0],
+        [21, 10, 1],
+        [31, 7, 0],
+      ],
+      320,
+      200,
+    ));
   it('cliffwalking', () => drawAll(cliffwalking, range(48), 480, 160));
   it('taxi', () => drawAll(taxi, range(500), 250, 300));
   it('frozenlake', () => {

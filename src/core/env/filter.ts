@@ -1,4 +1,4 @@
-import type { Obs, Transition } from '../../core/env/types';
+import type { Obs, Transition } from './types';
 
 /** What the dataset table shows: one trajectory or all, terminal or not, a reward value or range. */
 export interface DatasetFilter {

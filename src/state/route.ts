@@ -22,7 +22,7 @@ export function parseRoute(hash: string): Route {
   const parts = raw.split('/').filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { page: 'gallery' };
   if (parts[0] === 'env' && parts.length === 2 && parts[1]) return { page: 'env', envId: parts[1] };
-  // Runs pages (issue 6): the saved runs list, one saved run, the custom-environment editor.
+  // Runs pages: the saved runs list, one saved run, the custom-environment editor.
   if (parts[0] === 'runs' && parts.length === 1) return { page: 'runs' };
   if (parts[0] === 'runs' && parts.length === 2 && parts[1]) return { page: 'run', runId: parts[1] };
   if (parts[0] === 'custom' && parts.length === 1) return { page: 'custom' };
