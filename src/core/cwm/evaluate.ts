@@ -8,7 +8,7 @@ import { checkPredictions, normalizePrediction } from './validate';
 /** Samples per transition of the distributional score, by default (stochastic worlds). */
 export const DEFAULT_SAMPLES = 64;
 
-/** Default wall-clock limit of one evaluation (DESIGN.md section 8). */
+/** Default wall-clock limit of one evaluation: past it a candidate is a bug ("timed out after 5 s"). */
 export const DEFAULT_TIMEOUT_MS = 5000;
 
 // The same inputs array for the same dataset, so runners can reuse its encoding (datasets are

@@ -34,7 +34,7 @@ export function describeSpace(space: Space, what: 'observation' | 'action'): str
 }
 
 /**
- * The program contract (DESIGN.md section 2) in the words the model sees, with the observation
+ * The program contract (class Environment with setState and step) in the words the model sees, with the observation
  * and action formats of this environment.
  */
 export function contractText(context: PromptContext): string {

@@ -13,7 +13,7 @@ function firstNonBlank(lines: string[]): number {
 
 /**
  * Joins a generate completion to the prefix it was asked to continue, so the program starts with
- * the prefix exactly (DESIGN.md section 5). Models either rewrite the prefix and go on, rewrite it
+ * the prefix exactly (the GIF-MCTS generate action). Models either rewrite the prefix and go on, rewrite it
  * with small changes, repeat only its last lines, or continue right after it; in every case the
  * prefix is kept verbatim and never duplicated.
  */
