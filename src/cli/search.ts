@@ -1,6 +1,7 @@
 import type { EnvPack, Transition } from '../core/env/types';
 import { datasetHash } from '../core/env/dataset';
-import { DEFAULT_SAMPLES, evaluateProgram } from '../core/cwm/evaluate';
+import { evaluateProgram } from '../core/cwm/evaluate';
+import { searchScoring } from '../core/cwm/objective';
 import { createReplayClient, LlmError, type LlmClient, type ProviderSettings, type ReplayClient } from '../core/llm';
 import { Rng } from '../core/rng';
 import { validateRunRecord } from '../core/run/validate';
@@ -109,9 +110,8 @@ async function search(argv: string[]): Promise<number> {
   const seed = isReplay && saved ? saved.seed : intFlag(args, 'seed', 0);
   // Stochastic worlds are searched with the distributional score as the reward by default.
   // A saved run is continued or replayed with the samples it was scored with.
-  const savedSamples = typeof saved?.params?.samples === 'number' ? saved.params.samples : saved ? 1 : undefined;
-  const samples = rtfm ? 1 : (savedSamples ?? intFlag(args, 'samples', spec.stochastic ? DEFAULT_SAMPLES : 1, 1));
-  const objective = samples > 1 ? ('distribution' as const) : ('metric' as const);
+  const requested = args.flags.has('samples') ? intFlag(args, 'samples', 1, 1) : undefined;
+  const { samples, objective } = rtfm ? { samples: 1, objective: 'metric' as const } : searchScoring(spec, saved, requested);
   const { llm, replay, settings } = clientFromArgs(args, provider, saved);
   const budget = budgetFlag ?? (isReplay ? recordedCalls : (saved?.budget ?? paperBudget(llm.info)));
   const transitions = rtfm ? [] : (await transitionsFromArgs(args, pack as EnvPack)).transitions;

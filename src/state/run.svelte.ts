@@ -1,6 +1,4 @@
-import { DEFAULT_SAMPLES, evaluateProgram } from '../core/cwm/evaluate';
-import { guardInFlight } from '../core/run/index';
-import { localInFlightStore } from './runs/in-flight-store';
+import { guardedScoring } from './runs/guarded-scoring';
 import { datasetHash } from '../core/env/dataset';
 import { LlmError, type LlmClient } from '../core/llm/types';
 import { PROTOCOLS, defaultVariant, protocolSampling, recordDescription, recordProtocol, type ProtocolId } from '../core/protocol';
@@ -296,19 +294,8 @@ export class RunController {
     const protocol = resume ? recordProtocol(resume) : this.protocol;
     const reward = PROTOCOLS[protocol].searchReward;
     const sampling = (replay?.sampling && { ...replay.sampling }) || { ...protocolSampling(protocol, llm.info), seed: this.seed };
-    // A candidate that takes the page down is recorded as that bug when the run resumes.
-    let createdAt = resume?.createdAt ?? null;
-    // Stochastic worlds are searched with the distributional score; a saved run keeps its own setting.
-    const saved = resume?.params?.samples;
-    const samples = typeof saved === 'number' ? saved : spec.stochastic ? DEFAULT_SAMPLES : 1;
-    this.samples = samples;
-    const scoring = { reward, seed: this.seed, samples, objective: samples > 1 ? ('distribution' as const) : ('metric' as const) };
-    const guard = guardInFlight(
-      llm,
-      (program, signal) => evaluateProgram(runner, program, transitions, spec, { ...scoring, signal }),
-      transitions.length,
-      localInFlightStore(() => createdAt),
-    );
+    const scoring = guardedScoring({ llm, runner, transitions, spec, reward, seed: this.seed, saved: resume ?? replay });
+    this.samples = scoring.samples;
     const session = strategy.create(
       {
         spec,
@@ -317,8 +304,8 @@ export class RunController {
         descriptionVariant: this.env.recordedVariant,
         descriptionEdited: this.env.descriptionEdited,
         transitions,
-        llm: guard.llm,
-        evaluate: guard.evaluate,
+        llm: scoring.llm,
+        evaluate: scoring.evaluate,
         rng: Rng.seeded(this.seed),
         sampling,
         budget: this.budget,
@@ -329,7 +316,7 @@ export class RunController {
       },
       resume,
     );
-    createdAt = session.snapshot().createdAt;
+    scoring.named(session.snapshot().createdAt);
     return session;
   }
 

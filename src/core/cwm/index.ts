@@ -6,3 +6,4 @@ export * from './evaluate';
 export * from './structured';
 export * from './run-candidate';
 export * from './distribution';
+export * from './objective';
