@@ -9,6 +9,7 @@
  *   runner (permission-limited child process, SES compartment);
  * - CPython: the same program in Python, `exec`'d afresh by `python3` on the same transitions.
  * Every candidate's text is new (a numbered comment), so no engine cache is reused across runs.
+ * A second table gives the boundaries' own round-trip cost (see boundary.ts).
  * The places are measured in turn within each repeat, so a busy machine slows them alike; the
  * table shows medians and the ratio of the project to its floor. Not a timed test.
  */
@@ -21,6 +22,7 @@ import { getPack } from '../../envs/index';
 import { evaluateProgram } from '../../src/core/cwm/evaluate';
 import { createNodeRunner } from '../../src/sandbox/node/pool';
 import { serveStatic } from '../e2e/static-server';
+import { browserRoundTrips, nodeRoundTrip } from './boundary';
 import { program } from '../fixtures/programs/index';
 import type {} from '../fixtures/programs/page-api';
 
@@ -137,6 +139,8 @@ async function main(): Promise<void> {
     PLACES.forEach((where, k) => rows.push({ env: envId, transitions: data.length, where, ms: median(times[k]) }));
   }
   await runner.close();
+  const trips = await browserRoundTrips(page);
+  const nodeTrip = await nodeRoundTrip();
   await browser.close();
   server.close();
 
@@ -150,6 +154,12 @@ async function main(): Promise<void> {
     const ratio = floor === null ? '' : `${(r.ms / floor).toFixed(2)}×`;
     console.log(`| ${r.env} | ${r.transitions} | ${r.where} | ${r.ms.toFixed(2)} | ${perSecond} | ${ratio} | ${(of(r.env, PLACES[4]) / r.ms).toFixed(2)}× |`);
   }
+  console.log('\nThe boundary alone: one round trip with no work on the other side, after 50 ms idle, carrying a CartPole job (median of 25)\n');
+  console.log('| Boundary | ms / round trip |');
+  console.log('|---|---:|');
+  console.log(`| page ↔ worker started by the page (same process) | ${trips.sameProcess.toFixed(2)} |`);
+  console.log(`| page ↔ worker in a sandboxed iframe (where the runner lives) | ${trips.sandboxFrame.toFixed(2)} |`);
+  console.log(`| Node ↔ child process, JSON IPC (where \`cwm\` runs candidates) | ${nodeTrip.toFixed(2)} |`);
 }
 
 main().catch((error: unknown) => {

@@ -67,6 +67,31 @@ export function startRunnerChild(limits: ChildLimits): RunnerChild {
 }
 
 /**
+ * A runner child that has booted: resolves once it said it is ready, so a caller's time limits
+ * never count its start. A child that cannot boot is tried once more (the first may have failed
+ * under the address-space limit, which is then off); a second failure rejects with what it printed.
+ */
+export async function bootedRunnerChild(limits: ChildLimits, retry = true): Promise<RunnerChild> {
+  const child = startRunnerChild(limits);
+  const booted = await new Promise<boolean>((resolve) => {
+    const onMessage = (m: { op?: unknown }) => {
+      if (m?.op !== 'ready') return;
+      child.process.off('exit', onExit);
+      child.process.off('message', onMessage);
+      resolve(true);
+    };
+    const onExit = () => resolve(false);
+    child.process.on('message', onMessage);
+    child.process.once('exit', onExit);
+    child.process.once('error', onExit);
+  });
+  if (booted) return child;
+  if (retry) return bootedRunnerChild(limits, false);
+  const why = child.stderr().trim().split('\n').pop() ?? '';
+  throw new Error(`could not start the evaluator process${why ? ` (${why})` : ''}; check that this Node.js (20 or later) can start child processes`);
+}
+
+/**
  * A child's reply with its predictions back as a Float64Array (they cross as base64 text). The
  * bytes are copied into a fresh, aligned buffer; anything malformed is left for the reply check.
  */

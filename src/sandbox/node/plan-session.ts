@@ -3,15 +3,13 @@ import type { PlannerConfig } from '../../core/plan/params';
 import { encodeObs } from '../../core/plan/obs-text';
 import { PlanningModelError, type ModelSession, type OpenModelSession } from '../../core/plan/session';
 import { planTimeout, readPlanReply, type PlanOp } from '../plan-reply';
-import { childLostMessage, startRunnerChild } from './child';
+import { bootedRunnerChild, childLostMessage } from './child';
 
 /** Options of a Node planning session. */
 export interface NodeSessionOptions {
   timeoutMs: number;
   /** Heap limit of the child; a model allocating past it fails the session. */
   memoryLimitMb?: number;
-  /** Extra wall-clock time before a child stuck past its own timeout is killed. */
-  graceMs?: number;
   /** Seed of the model's `Math.random` (reseeded before every model step). */
   seed?: number;
 }
@@ -27,8 +25,10 @@ export const openNodeModelSession: OpenModelSession = (program, config, options)
 export async function openNodeSession(program: string, config: PlannerConfig, options: NodeSessionOptions): Promise<ModelSession> {
   const { timeoutMs } = options;
   const memoryLimitMb = options.memoryLimitMb ?? 512;
-  const graceMs = options.graceMs ?? 1000;
-  const child = startRunnerChild({ memoryLimitMb });
+  // Booted before any clock starts: a request's limit counts the model's time only.
+  const child = await bootedRunnerChild({ memoryLimitMb }).catch((error: unknown) => {
+    throw new PlanningModelError(error instanceof Error ? error.message : String(error), true);
+  });
   const proc = child.process;
   proc.unref();
   let dead: PlanningModelError | null = null;
@@ -61,7 +61,7 @@ export async function openNodeSession(program: string, config: PlannerConfig, op
     if (pending) return Promise.reject(new PlanningModelError('a planning request is already running; await it first', false));
     const id = nextId++;
     return new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => kill(planTimeout(op, timeoutMs)), timeoutMs + graceMs);
+      const timer = setTimeout(() => kill(planTimeout(op, timeoutMs)), timeoutMs);
       pending = {
         id,
         op,

@@ -12,8 +12,6 @@ export interface NodeRunnerOptions {
   poolSize?: number;
   /** Heap limit of each child; a program allocating past it is reported as a bug. */
   memoryLimitMb?: number;
-  /** Extra wall-clock time before a child stuck past its own timeout is killed. */
-  graceMs?: number;
   /** A child is replaced after this many candidates, so nothing accumulates. */
   recycleAfter?: number;
 }
@@ -33,15 +31,14 @@ interface Slot {
 
 /**
  * Runs candidate programs in long-lived child processes (see child.ts), each candidate in a fresh
- * SES compartment (src/sandbox/realm). A child that hangs past the limit plus a grace period,
- * crashes or runs out of memory is replaced, and so is every child after `recycleAfter`
+ * SES compartment (src/sandbox/realm). A child still running a candidate when its time limit
+ * expires is killed, and one that crashes or runs out of memory too; each is replaced, and so is every child after `recycleAfter`
  * candidates; the candidate it was running gets the bug. Idle children are unref'd, so a
  * forgotten runner never keeps the process alive; `close()` ends them.
  */
 export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
   const size = Math.max(1, options.poolSize ?? availableParallelism() - 1);
   const memoryLimitMb = options.memoryLimitMb ?? 512;
-  const graceMs = options.graceMs ?? 1000;
   const recycleAfter = options.recycleAfter ?? 500;
   const slots: (Slot | null)[] = Array.from({ length: size }, () => null);
   const queue: Pending[] = [];
@@ -129,7 +126,7 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
       slot.child.send({ op: 'prepare', key: pending.key, inputs: pending.inputs, timeoutMs: 60_000 });
     }
     const { timeoutMs, seed, samples } = pending.options;
-    slot.timer = setTimeout(() => retire(slot, { kind: 'timeout', timeoutMs }), timeoutMs + graceMs);
+    slot.timer = setTimeout(() => retire(slot, { kind: 'timeout', timeoutMs }), timeoutMs);
     slot.child.send({ op: pending.op, id, key: pending.key, program: pending.program, file: `candidate-${id}.js`, seed: seed ?? 0, samples: samples ?? 1, timeoutMs });
   }
 

@@ -1,0 +1,80 @@
+/**
+ * The cost of the process and thread boundaries alone, for `npm run bench:eval`: a round trip
+ * with no work on the other side, after 50 ms idle (as between two model calls), carrying what a
+ * CartPole job carries (a 3 KB program out, 402 × 7 numbers back). It is the part of a new
+ * candidate's time that no runner design on that side of the boundary can remove.
+ */
+import { spawn } from 'node:child_process';
+import type { Page } from 'playwright-core';
+
+const ROUNDS = 25;
+const IDLE_MS = 50;
+const PROGRAM_CHARS = 3000;
+const REPLY_NUMBERS = 402 * 7;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * In the page: to a worker the page starts itself (same process), and to a worker inside a
+ * sandboxed iframe (`sandbox="allow-scripts"`, opaque origin), as the runner is placed.
+ */
+export async function browserRoundTrips(page: Page): Promise<{ sameProcess: number; sandboxFrame: number }> {
+  const script = `(async () => {
+    const worker = 'self.onmessage = (e) => { const port = e.data.port; port.onmessage = () => { const out = new Float64Array(${REPLY_NUMBERS}); port.postMessage(out, [out.buffer]); }; };';
+    const trips = async (port) => {
+      const ms = [];
+      for (let i = 0; i < ${ROUNDS}; i++) {
+        await new Promise((r) => setTimeout(r, ${IDLE_MS}));
+        const t0 = performance.now();
+        await new Promise((r) => { port.onmessage = () => r(); port.postMessage({ program: 'x'.repeat(${PROGRAM_CHARS}) + i }); });
+        ms.push(performance.now() - t0);
+      }
+      ms.sort((a, b) => a - b);
+      return ms[Math.floor(ms.length / 2)];
+    };
+    const local = new MessageChannel();
+    new Worker(URL.createObjectURL(new Blob([worker]))).postMessage({ port: local.port2 }, [local.port2]);
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.style.display = 'none';
+    frame.srcdoc = '<script>onmessage = (e) => { const w = new Worker(URL.createObjectURL(new Blob([' + JSON.stringify(worker) + ']))); w.postMessage({ port: e.ports[0] }, [e.ports[0]]); };<\\/script>';
+    const loaded = new Promise((r) => (frame.onload = r));
+    document.body.append(frame);
+    await loaded;
+    const remote = new MessageChannel();
+    frame.contentWindow.postMessage(null, '*', [remote.port2]);
+    const sameProcess = await trips(local.port1);
+    const sandboxFrame = await trips(remote.port1);
+    frame.remove();
+    return { sameProcess, sandboxFrame };
+  })()`;
+  return page.evaluate(script) as Promise<{ sameProcess: number; sandboxFrame: number }>;
+}
+
+/** In Node: to a child process over JSON IPC, the reply's numbers as base64 bytes (as the runner's). */
+export async function nodeRoundTrip(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', `const b = Buffer.alloc(${REPLY_NUMBERS * 8}); process.on('message', (m) => process.send({ id: m.id, data64: b.toString('base64') }));`], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    serialization: 'json',
+  });
+  let answer: () => void = () => {};
+  child.on('message', () => answer());
+  const ms: number[] = [];
+  try {
+    for (let i = 0; i < ROUNDS + 1; i++) {
+      await new Promise((r) => setTimeout(r, IDLE_MS));
+      const t0 = performance.now();
+      await new Promise<void>((r) => {
+        answer = r;
+        child.send({ id: i, program: 'x'.repeat(PROGRAM_CHARS) });
+      });
+      if (i > 0) ms.push(performance.now() - t0); // the first waits for the child to start
+    }
+  } finally {
+    child.kill();
+  }
+  return median(ms);
+}
