@@ -31,7 +31,7 @@ const watched = new WeakSet<object>();
 export function continueRun(record: RunRecord, id?: string): void {
   if (record.env.custom) useCustomEnv(record.env.id, record.env.custom);
   pendingContinue = { record, id };
-  location.hash = `#/env/${encodeURIComponent(record.env.id)}`;
+  app.go({ page: 'env', envId: record.env.id });
 }
 
 function attach(env: EnvState, run: Controller, envId: string): void {

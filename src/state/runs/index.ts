@@ -20,7 +20,7 @@ export type { RunListItem, StoredCustomEnv } from './backend';
 export { RunStore, runStore } from './store.svelte';
 export { LinkOpener, linkOpener } from './opener.svelte';
 export { autosaveRun } from './autosave.svelte';
-export { shareUrl, settingsUrl, baseUrl } from './link';
+export { shareUrl, settingsUrl } from './link';
 export { runsApi, installRunsApi } from './api';
 export { registerServiceWorker } from './service-worker';
 export { ReplayDriver, REPLAY_SPEEDS } from './replay.svelte';

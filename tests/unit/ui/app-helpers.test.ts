@@ -4,7 +4,6 @@ import { distinctRewards, filterTransitions, formatNumber, formatValue, NO_FILTE
 import { keyHints, keyToAction } from '../../../src/ui/env/keys';
 import { describeSpace } from '../../../src/ui/gallery/spaces';
 import { formatDuration, formatScore } from '../../../src/ui/run/format';
-import { parseRoute, routeHash } from '../../../src/state/route';
 
 const t = (traj: number, reward: number, done: boolean): Transition => ({ state: [0], action: 0, next_state: [1], reward, done, traj_start: traj });
 // Two trajectories (starting at 0 and 3) with a goal reward on the last step of each.
@@ -41,20 +40,6 @@ describe('dataset filter', () => {
     expect(formatNumber(-0.0123456)).toBe('-0.01235');
     expect(formatNumber(123456.7)).toBe('123500');
     expect(formatValue([1, 0.5, -2.25001])).toBe('[1, 0.5, -2.25]');
-  });
-});
-
-describe('routes', () => {
-  it('reads and writes hashes', () => {
-    expect(parseRoute('')).toEqual({ page: 'gallery' });
-    expect(parseRoute('#/')).toEqual({ page: 'gallery' });
-    expect(parseRoute('#/env/cartpole')).toEqual({ page: 'env', envId: 'cartpole' });
-    expect(parseRoute('#/env/frozenlake%2D4x4')).toEqual({ page: 'env', envId: 'frozenlake-4x4' });
-    expect(parseRoute('#/env/%E0%A4%A')).toEqual({ page: 'env', envId: '%E0%A4%A' });
-    expect(parseRoute('#run=abc')).toEqual({ page: 'gallery' }); // share links are handled elsewhere
-    expect(parseRoute('#/tree-bench?n=2000')).toEqual({ page: 'tree-bench' });
-    expect(parseRoute('#/nope/x')).toEqual({ page: 'not-found', hash: '#/nope/x' });
-    for (const hash of ['#/', '#/env/taxi', '#/env/a%20b']) expect(routeHash(parseRoute(hash))).toBe(hash);
   });
 });
 
