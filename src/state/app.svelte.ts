@@ -1,4 +1,5 @@
 import { untrack } from 'svelte';
+import type { RunRecord } from '../core/run/types';
 import { parseRoute, routeHash, type Route } from './route';
 
 /** The user's theme choice: follow the system, or force one. */
@@ -9,6 +10,13 @@ export interface Toast {
   id: number;
   kind: 'info' | 'success' | 'error';
   message: string;
+}
+
+/** A saved run handed to its environment's page, which continues it (paused) from `record`. */
+export interface Continuation {
+  record: RunRecord;
+  /** The saved entry it came from: the continued run keeps saving there. */
+  savedId?: string;
 }
 
 const THEME_KEY = 'cwm.theme';
@@ -37,6 +45,8 @@ export class AppState {
   dark = $derived(this.theme === 'dark' || (this.theme === 'system' && this.systemDark));
   private nextToast = 1;
   private readonly watchers = new Set<(route: Route) => void>();
+  /** The saved run waiting for its environment's page; taken once by that page. */
+  private continuation: Continuation | null = null;
 
   /** Listens to the URL hash and the system theme; returns the cleanup. */
   start(): () => void {
@@ -81,6 +91,20 @@ export class AppState {
     const hash = routeHash(route);
     if (location.hash !== hash) location.replace(this.url(route));
     this.route = route;
+  }
+
+  /** Opens the environment page of a saved run, which takes it (once) and continues it, paused. */
+  continueOn(continuation: Continuation): void {
+    this.continuation = continuation;
+    this.go({ page: 'env', envId: continuation.record.env.id });
+  }
+
+  /** The saved run waiting to be continued on `envId`'s page, taken once; null when there is none. */
+  takeContinuation(envId: string): Continuation | null {
+    const waiting = this.continuation;
+    if (waiting?.record.env.id !== envId) return null;
+    this.continuation = null;
+    return waiting;
   }
 
   /** The full URL of a route in this app, for links shared outside it. */

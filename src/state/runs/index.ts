@@ -25,5 +25,5 @@ export { runsApi, installRunsApi } from './api';
 export { registerServiceWorker } from './service-worker';
 export { ReplayDriver, REPLAY_SPEEDS } from './replay.svelte';
 export { CustomEnvDraft, customPack, findCustomPack, loadCustomPacks, useCustomEnv, type CustomPack } from './custom-env.svelte';
-export { bridgeEnvView, continueRun } from './env-bridge.svelte';
+export { continueRun } from './continue';
 export { SimulatorLab } from './simulator.svelte';
