@@ -69,9 +69,12 @@ describe('display formats', () => {
     expect(describeSpace({ kind: 'discrete', n: 2, labels: ['push left', 'push right'] })).toBe('2 discrete: push left, push right');
     expect(describeSpace({ kind: 'box', shape: [1], low: [-2], high: [2] })).toBe('continuous in [-2, 2]');
     expect(describeSpace({ kind: 'box', shape: [4], low: [0, 0, 0, 0], high: [1, 1, 1, 1] })).toBe('continuous, 4 dimensions');
-    expect(formatScore(1)).toBe('1');
-    expect(formatScore(0.666666)).toBe('0.6667');
-    expect(formatScore(0)).toBe('0');
+    expect(formatScore(1)).toBe('1.000');
+    expect(formatScore(0.9)).toBe('0.900');
+    expect(formatScore(0.666666)).toBe('0.667');
+    expect(formatScore(0)).toBe('0.000');
+    expect(formatScore(null)).toBe('—');
+    expect(formatScore(undefined)).toBe('—');
     expect(formatDuration(0)).toBe('0:00');
     expect(formatDuration(61_500)).toBe('1:01');
     expect(formatDuration(3_723_000)).toBe('1:02:03');
