@@ -1,4 +1,5 @@
 import { app } from '../app.svelte';
+import { detached } from '../detached.svelte';
 import type { EnvState } from '../env.svelte';
 import { autosaveRun } from '../runs/autosave.svelte';
 import { linkOpener } from '../runs/opener.svelte';
@@ -13,13 +14,16 @@ const controllers = new Map<EnvState, RunController>();
 export function runFor(env: EnvState): RunController {
   let controller = controllers.get(env);
   if (!controller) {
-    const created = new RunController(env);
-    autosaveRun(
-      () => created.record,
-      undefined,
-      () => created.savedId,
-    );
-    controllers.set(env, (controller = created));
+    controller = detached(() => {
+      const created = new RunController(env);
+      autosaveRun(
+        () => created.record,
+        undefined,
+        () => created.savedId,
+      );
+      return created;
+    });
+    controllers.set(env, controller);
   }
   return controller;
 }
