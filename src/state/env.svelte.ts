@@ -5,6 +5,7 @@ import { Rng } from '../core/rng';
 import { defaultVariant, descriptionText, descriptionVariants, type DescriptionVariant, type RecordedDescription } from '../core/protocol';
 import { findPack } from '../../envs/index';
 import { findCustomPack, loadCustomPacks, type CustomPack } from './runs/custom-env.svelte';
+import { detached } from './detached.svelte';
 import { distinctRewards, filterTransitions, NO_FILTER, trajectoriesOf, type DatasetFilter } from '../core/env/filter';
 
 /**
@@ -191,13 +192,13 @@ export function envState(id: string): EnvState | null {
   let state = states.get(id);
   const pack = findPack(id);
   if (pack) {
-    if (!state) states.set(id, (state = new EnvState(pack)));
+    if (!state) states.set(id, (state = detached(() => new EnvState(pack))));
     return state;
   }
   if (!id.startsWith('custom:')) return null;
   const custom = findCustomPack(id);
-  if (custom && state?.pack !== custom) states.set(id, (state = new EnvState(custom)));
-  if (!state) states.set(id, (state = loadingCustomState(id)));
+  if (custom && state?.pack !== custom) states.set(id, (state = detached(() => new EnvState(custom))));
+  if (!state) states.set(id, (state = detached(() => loadingCustomState(id))));
   return state;
 }
 

@@ -87,10 +87,10 @@ describe('the playground app', () => {
     await page.fill('[data-testid="provider-model"]', 'scripted-model');
     expect(await page.inputValue('[data-testid="provider-base-url"]')).toBe(fake.url);
 
-    // Run GIF-MCTS: the second program is correct, so the search stops with best score 1.
+    // Run GIF-MCTS: the second program is correct, so the search stops with best score 1.000.
     await page.fill('[data-testid="run-budget"]', '6');
     await page.click('[data-testid="start-run"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1', null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1.000', null, { timeout: 60_000 });
     expect(Number(await text(page, '[data-testid="best-score"]'))).toBe(1);
     await page.waitForSelector('[data-testid="tree-node"]');
     const nodes = await page.$$('[data-testid="tree-node"]');

@@ -70,7 +70,7 @@ describe('a candidate that crashes the page', () => {
     await page.waitForFunction(() => location.hash === '#/env/cartpole');
     await useFakeModel(page);
     await page.click('[data-testid="pause-run"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1', null, { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1.000', null, { timeout: 90_000 });
     await expect.poll(async () => (await exportRun(page, id)).status, { timeout: 20_000 }).toBe('done');
 
     const record = await exportRun(page, id);

@@ -108,7 +108,7 @@ describe('a search on a custom environment', () => {
     await page.fill('[data-testid="provider-base-url"]', fake.url);
     await page.fill('[data-testid="provider-model"]', 'scripted-model');
     await page.click('[data-testid="start-run"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1', null, { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1.000', null, { timeout: 90_000 });
     expect(fake.requests).toHaveLength(2);
     expect(await text(page, '[data-testid="calls-used"]')).toBe('2');
     await screenshot(page, 'custom-env-search');

@@ -48,7 +48,7 @@ async function scriptedRun(page: Page): Promise<void> {
   await page.fill('[data-testid="provider-model"]', 'scripted-model');
   await page.fill('[data-testid="run-budget"]', '6');
   await page.click('[data-testid="start-run"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1', null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1.000', null, { timeout: 60_000 });
   await page.click('[data-testid="tree-node"][data-score="1"]');
   await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 30_000 });
   await page.waitForSelector('[data-testid="play-model"]');

@@ -56,7 +56,7 @@ describe('protocol and description in the run settings', () => {
     expect(await prose(page, '[data-testid="protocol-note"]')).toContain('temperature 1, top_p 0.8, top_k 100, max_tokens 1500 (open-weights model');
     await page.fill('[data-testid="run-budget"]', '4');
     await page.click('[data-testid="start-run"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1', null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1.000', null, { timeout: 60_000 });
     expect(fake.requests).toHaveLength(2);
     expect(await text(page, '[data-testid="run-protocol-label"]')).toBe('paper protocol · paper description');
     const [generate, fix] = fake.requests.map((r) => r.body!.messages as { content: string }[]);

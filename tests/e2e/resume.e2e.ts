@@ -135,7 +135,7 @@ describe('resuming a run after a reload', () => {
     // The key and URL may not survive a reload: enter the provider again, then resume to the end.
     await useFakeModel(page);
     await page.click('[data-testid="pause-run"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1', null, { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1.000', null, { timeout: 90_000 });
     await expect.poll(() => treeIds(page)).toEqual(reference.nodes.map((n) => n.id));
     expect(fake.requests).toHaveLength(reference.calls.length);
 
@@ -167,7 +167,7 @@ describe('resuming a run after a reload', () => {
     await page.waitForFunction(() => location.hash === '#/env/cartpole');
     await useFakeModel(page);
     await page.click('[data-testid="pause-run"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1', null, { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="best-score"]')?.textContent?.trim() === '1.000', null, { timeout: 90_000 });
 
     // The fake model answers right from now on, so the copy ends at its next call.
     const summary = () => api(page, (a) => a.runs().then((runs) => runs.map((r) => [r.id, r.nodes, r.bestScore]).sort()));

@@ -1,11 +1,9 @@
-import { wrap, proxy } from 'comlink';
 import { getPack } from '../../../envs/index';
 import type { Obs } from '../../core/env/types';
-import { mean, planningLimit } from '../../core/plan/episode';
-import { normalizedReturn, type NormalizedReturn } from '../../core/plan/normalized';
-import { modelReturns, type PlanningOptions } from '../../core/plan/session';
-import type { PlanOracleApi } from '../../workers/plan-oracle.worker';
-import { openBrowserModelSession } from '../../sandbox/index';
+import { planningLimit } from '../../core/plan/episode';
+import type { NormalizedReturn } from '../../core/plan/normalized';
+import type { PlanningOptions } from '../../core/plan/session';
+import { planAgainstBaselines } from './baselines';
 
 /** Where a planning evaluation is. */
 export type PlanRunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -40,7 +38,6 @@ export class PlanRun {
   progress = $derived((this.returns.random.length + this.returns.oracle.length + this.returns.model.length) / (3 * this.episodes));
 
   private controller: AbortController | null = null;
-  private worker: Worker | null = null;
 
   /** Runs the evaluation; resolves when it ends (done, cancelled or failed). */
   async start(envId: string, program: string, options: { episodes?: number; seed?: number; planner?: PlanningOptions['planner']; timeoutMs?: number } = {}): Promise<void> {
@@ -52,25 +49,18 @@ export class PlanRun {
     const seed = options.seed ?? 0;
     Object.assign(this, { status: 'running', obs: null, episode: 0, step: 0, episodeReturn: 0, result: null, fallbacks: 0, modelError: null, error: null });
     this.returns = { random: [], oracle: [], model: [] };
-    const worker = new Worker(new URL('../../workers/plan-oracle.worker.ts', import.meta.url), { type: 'module' });
-    this.worker = worker;
-    const oracle = wrap<PlanOracleApi>(worker);
     try {
-      const baselines = oracle.baselines(
-        { envId, episodes: this.episodes, seed, planner: options.planner },
-        proxy((phase: 'random' | 'oracle', _episode: number, ret: number) => {
-          if (this.controller === controller) this.returns[phase].push(ret);
-        }),
-      );
-      const model = modelReturns({
+      const { result, modelError } = await planAgainstBaselines({
         pack,
         program,
-        open: openBrowserModelSession,
         episodes: this.episodes,
         seed,
         planner: options.planner,
         timeoutMs: options.timeoutMs,
         signal: controller.signal,
+        onBaseline: (phase, ret) => {
+          if (this.controller === controller) this.returns[phase].push(ret);
+        },
         onProgress: (p) => {
           this.obs = p.step.next;
           this.episode = p.episode;
@@ -80,18 +70,14 @@ export class PlanRun {
           if (p.step.done || p.step.t + 1 === planningLimit(pack.spec)) this.returns.model.push(this.episodeReturn);
         },
       });
-      const [base, mine] = await Promise.all([baselines, model]);
       if (controller.signal.aborted) return;
-      this.modelError = mine.modelError ?? null;
-      this.result = normalizedReturn(mean(mine.returns), mean(base.random), mean(base.oracle));
+      this.modelError = modelError ?? null;
+      this.result = result;
       this.status = 'done';
     } catch (error) {
       if (controller.signal.aborted) return;
       this.error = error instanceof Error ? error.message : String(error);
       this.status = 'failed';
-    } finally {
-      worker.terminate();
-      if (this.worker === worker) this.worker = null;
     }
   }
 
@@ -100,7 +86,5 @@ export class PlanRun {
     if (this.status === 'running') this.status = 'cancelled';
     this.controller?.abort(new Error('cancelled'));
     this.controller = null;
-    this.worker?.terminate();
-    this.worker = null;
   }
 }

@@ -1,6 +1,7 @@
-import { decodeRunLink, decodeSettings, type HashIntent, type RunSettings } from '../../core/run';
+import { decodeRunLink, decodeSettings, type RunSettings } from '../../core/run';
 import { findPack } from '../../../envs/index';
-import { currentIntent, replaceHash } from './link';
+import { app } from '../app.svelte';
+import type { SharedLink } from '../route';
 import { listCustomEnvs, saveImported } from './persistence';
 
 /**
@@ -16,18 +17,17 @@ export class LinkOpener {
   /** Settings from a link, for the run controller of `pendingSettings.env` to take. */
   pendingSettings = $state<RunSettings | null>(null);
 
-  /** Handles the current hash now and on every change; returns the cleanup. */
+  /** Opens the link in the URL now and every link the URL changes to; returns the cleanup. */
   start(): () => void {
-    const onHash = () => void this.open(currentIntent());
-    addEventListener('hashchange', onHash);
-    onHash();
-    return () => removeEventListener('hashchange', onHash);
+    return app.watch((route) => {
+      if (route.page === 'gallery' && route.link) void this.open(route.link);
+    });
   }
 
-  /** Opens one link intent; routes are ignored. */
-  async open(intent: HashIntent): Promise<void> {
-    if (intent.kind === 'run') await this.openRun(intent.payload);
-    else if (intent.kind === 'settings') await this.openSettings(intent.payload);
+  /** Opens one shared link. */
+  async open(link: SharedLink): Promise<void> {
+    if (link.kind === 'run') await this.openRun(link.payload);
+    else await this.openSettings(link.payload);
   }
 
   /** Returns and clears the settings waiting for `envId`'s run controller. */
@@ -51,7 +51,7 @@ export class LinkOpener {
       this.notice = result.record.trimmed
         ? `This shared run was trimmed to fit in a link (${result.record.trimmed.nodes} nodes originally; this link keeps the best path). Ask for the exported file to see all of it.`
         : null;
-      replaceHash(`#/runs/${encodeURIComponent(id)}`);
+      app.replace({ page: 'run', runId: id });
     } finally {
       this.busy = false;
     }
@@ -72,7 +72,7 @@ export class LinkOpener {
     }
     this.pendingSettings = result.settings;
     this.notice = `Settings from the link: ${result.settings.strategy}, budget ${result.settings.budget}, seed ${result.settings.seed}.`;
-    replaceHash(`#/env/${encodeURIComponent(env)}`);
+    app.replace({ page: 'env', envId: env });
   }
 }
 

@@ -1,6 +1,12 @@
-/** A score for display: at most 4 decimals, so a correct program reads exactly "1". */
-export function formatScore(score: number): string {
-  return String(Number(score.toFixed(4)));
+/** A score for display: three decimals (a correct program reads "1.000"), or a dash when there is none. */
+export function formatScore(score: number | null | undefined): string {
+  return score === null || score === undefined ? '—' : score.toFixed(3);
+}
+
+/** A saved-at or created-at date in the reader's locale, short. */
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Elapsed time as m:ss (or h:mm:ss past an hour). */

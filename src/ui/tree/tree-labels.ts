@@ -1,5 +1,6 @@
 import type { NodeRecord } from '../../core/run/types';
 import type { LayoutNode, TreeMove } from '../../core/layout';
+import { formatScore } from '../run/format';
 
 /** Arrow keys of the tree viewport and the selection move each one makes. */
 export const KEY_MOVES: Record<string, TreeMove> = { ArrowUp: 'parent', ArrowDown: 'child', ArrowLeft: 'prev', ArrowRight: 'next' };
@@ -7,7 +8,7 @@ export const KEY_MOVES: Record<string, TreeMove> = { ArrowUp: 'parent', ArrowDow
 /** What a screen reader says for a node: its id, action, score and marks. */
 export function describeNode(n: LayoutNode): string {
   const state = n.buggy ? ', buggy' : n.terminal ? ', terminal' : '';
-  return `node ${n.id}, ${n.action}, score ${n.score.toFixed(3)}${state}${n.onBestPath ? ', on best path' : ''}`;
+  return `node ${n.id}, ${n.action}, score ${formatScore(n.score)}${state}${n.onBestPath ? ', on best path' : ''}`;
 }
 
 /**

@@ -4,7 +4,6 @@ import { distinctRewards, filterTransitions, formatNumber, formatValue, NO_FILTE
 import { keyHints, keyToAction } from '../../../src/ui/env/keys';
 import { describeSpace } from '../../../src/ui/gallery/spaces';
 import { formatDuration, formatScore } from '../../../src/ui/run/format';
-import { parseRoute, routeHash } from '../../../src/state/route';
 
 const t = (traj: number, reward: number, done: boolean): Transition => ({ state: [0], action: 0, next_state: [1], reward, done, traj_start: traj });
 // Two trajectories (starting at 0 and 3) with a goal reward on the last step of each.
@@ -44,20 +43,6 @@ describe('dataset filter', () => {
   });
 });
 
-describe('routes', () => {
-  it('reads and writes hashes', () => {
-    expect(parseRoute('')).toEqual({ page: 'gallery' });
-    expect(parseRoute('#/')).toEqual({ page: 'gallery' });
-    expect(parseRoute('#/env/cartpole')).toEqual({ page: 'env', envId: 'cartpole' });
-    expect(parseRoute('#/env/frozenlake%2D4x4')).toEqual({ page: 'env', envId: 'frozenlake-4x4' });
-    expect(parseRoute('#/env/%E0%A4%A')).toEqual({ page: 'env', envId: '%E0%A4%A' });
-    expect(parseRoute('#run=abc')).toEqual({ page: 'gallery' }); // share links are handled elsewhere
-    expect(parseRoute('#/tree-bench?n=2000')).toEqual({ page: 'tree-bench' });
-    expect(parseRoute('#/nope/x')).toEqual({ page: 'not-found', hash: '#/nope/x' });
-    for (const hash of ['#/', '#/env/taxi', '#/env/a%20b']) expect(routeHash(parseRoute(hash))).toBe(hash);
-  });
-});
-
 describe('play keys', () => {
   const discrete = { action: { kind: 'discrete' as const, n: 3, labels: ['left', 'none', 'right'] }, keys: { ArrowLeft: 0, ArrowRight: 2, a: 0 } };
   const box = { action: { kind: 'box' as const, shape: [2] as [number], low: [-2, -1], high: [2, 1] } };
@@ -84,9 +69,12 @@ describe('display formats', () => {
     expect(describeSpace({ kind: 'discrete', n: 2, labels: ['push left', 'push right'] })).toBe('2 discrete: push left, push right');
     expect(describeSpace({ kind: 'box', shape: [1], low: [-2], high: [2] })).toBe('continuous in [-2, 2]');
     expect(describeSpace({ kind: 'box', shape: [4], low: [0, 0, 0, 0], high: [1, 1, 1, 1] })).toBe('continuous, 4 dimensions');
-    expect(formatScore(1)).toBe('1');
-    expect(formatScore(0.666666)).toBe('0.6667');
-    expect(formatScore(0)).toBe('0');
+    expect(formatScore(1)).toBe('1.000');
+    expect(formatScore(0.9)).toBe('0.900');
+    expect(formatScore(0.666666)).toBe('0.667');
+    expect(formatScore(0)).toBe('0.000');
+    expect(formatScore(null)).toBe('—');
+    expect(formatScore(undefined)).toBe('—');
     expect(formatDuration(0)).toBe('0:00');
     expect(formatDuration(61_500)).toBe('1:01');
     expect(formatDuration(3_723_000)).toBe('1:02:03');
