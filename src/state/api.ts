@@ -1,4 +1,20 @@
-import { envIds, evaluateInBrowser } from './evaluator';
+import { packs } from '../../envs/index';
+import type { EvaluateRequest } from './evaluator';
+import type { EvalResult } from '../core/cwm/types';
+
+/**
+ * Scores a program in the browser sandbox (see `evaluateInBrowser`). The runner and SES load on
+ * the first call, so a page that never scores does not fetch them.
+ */
+async function evaluate(request: EvaluateRequest): Promise<EvalResult> {
+  const { evaluateInBrowser } = await import('./evaluator');
+  return evaluateInBrowser(request);
+}
+
+/** Ids of every environment pack, in gallery order. */
+function envIds(): string[] {
+  return packs.map((p) => p.spec.id);
+}
 
 /** A method of the in-page scripting API: plain data in, plain data (or a promise of it) out. */
 export type ScriptingMethod = (...args: never[]) => unknown;
@@ -11,7 +27,7 @@ export type ScriptingMethod = (...args: never[]) => unknown;
  * Other areas add methods with `registerScriptingMethods`.
  */
 export interface ScriptingApi {
-  evaluate: typeof evaluateInBrowser;
+  evaluate: typeof evaluate;
   envs: typeof envIds;
   [name: string]: ScriptingMethod;
 }
@@ -22,7 +38,7 @@ declare global {
   }
 }
 
-const methods: Record<string, ScriptingMethod> = { evaluate: evaluateInBrowser, envs: envIds };
+const methods: Record<string, ScriptingMethod> = { evaluate, envs: envIds };
 
 /** Adds methods to `window.cwmPlayground` (now, and again if it is installed later). */
 export function registerScriptingMethods(more: Record<string, ScriptingMethod>): void {

@@ -1,4 +1,3 @@
-import { packs } from '../../envs/index';
 import { requirePack } from './packs';
 import { DEFAULT_TIMEOUT_MS, evaluateProgram } from '../core/cwm/evaluate';
 import type { EvalResult, RewardMode } from '../core/cwm/types';
@@ -40,9 +39,4 @@ export async function evaluateInBrowser(request: EvaluateRequest): Promise<EvalR
   // Built-in datasets load once per page (envs/datasets.ts); a custom one is read as saved now.
   const data = transitions ?? (await pack.datasets[0].load());
   return evaluateProgram(browserRunner(), program, data, pack.spec, { reward, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS, seed, signal });
-}
-
-/** Ids of every environment pack, in gallery order. */
-export function envIds(): string[] {
-  return packs.map((p) => p.spec.id);
 }
