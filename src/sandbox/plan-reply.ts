@@ -16,10 +16,9 @@ export function planTimeout(op: PlanOp, timeoutMs: number): PlanningModelError {
  * `checkAction`) or the model's error. A failed `plan-open` is fatal, a failed `act` is not (the
  * step falls back to a random action); anything malformed is fatal.
  */
-export function readPlanReply(op: PlanOp, value: unknown, timeoutMs: number): { ok: true; action?: unknown } | { ok: false; error: PlanningModelError } {
+export function readPlanReply(op: PlanOp, value: unknown): { ok: true; action?: unknown } | { ok: false; error: PlanningModelError } {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (v.ok === true) return { ok: true, action: v.action };
-  if (v.timeout === true) return { ok: false, error: planTimeout(op, timeoutMs) };
   if (v.ok === false && typeof v.message === 'string') {
     let message = v.message.slice(0, 2000);
     if (message.startsWith('SyntaxError')) {

@@ -56,7 +56,6 @@ export function parseRunnerReply(value: unknown): RunnerReply {
     return { kind: 'scored', data: v.data, stride: v.stride, logs };
   }
   if (v.ok === true && typeof v.text === 'string') return { kind: 'structured', text: v.text, logs };
-  if (v.ok === false && v.timeout === true && typeof v.timeoutMs === 'number') return { kind: 'timeout', timeoutMs: v.timeoutMs };
   if (v.ok === false && typeof v.message === 'string') {
     const line = typeof v.line === 'number' && Number.isInteger(v.line) && v.line > 0 ? v.line : undefined;
     return line === undefined ? { kind: 'failed', message: v.message, logs } : { kind: 'failed', message: v.message, line, logs };

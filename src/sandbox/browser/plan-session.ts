@@ -33,7 +33,7 @@ export const openBrowserModelSession: OpenModelSession = async (program, config,
     const p = pending;
     pending = null;
     clearTimeout(p.timer);
-    const read = readPlanReply(p.op, data, timeoutMs);
+    const read = readPlanReply(p.op, data);
     if (read.ok) return p.resolve(read.action);
     if (read.error.fatal && p.op !== 'plan-open') fail(read.error);
     p.reject(read.error);

@@ -68,14 +68,14 @@ export async function openNodeSession(program: string, config: PlannerConfig, op
         timer,
         fail: reject,
         settle: (reply) => {
-          const read = readPlanReply(op, reply, timeoutMs);
+          const read = readPlanReply(op, reply);
           if (read.ok) return resolve(read.action);
           if (read.error.fatal && op !== 'plan-open') kill(read.error);
           reject(read.error);
         },
       };
       proc.ref();
-      child.send({ op, id, timeoutMs, ...fields });
+      child.send({ op, id, ...fields });
     });
   }
 

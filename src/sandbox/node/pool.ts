@@ -32,8 +32,9 @@ interface Slot {
 /**
  * Runs candidate programs in long-lived child processes (see child.ts), each candidate in a fresh
  * SES compartment (src/sandbox/realm). A child still running a candidate when its time limit
- * expires is killed, and one that crashes or runs out of memory too; each is replaced, and so is every child after `recycleAfter`
- * candidates; the candidate it was running gets the bug. Idle children are unref'd, so a
+ * expires is killed (it keeps no timer of its own), and so is one that crashes or runs out of
+ * memory; each is replaced, and so is every child after `recycleAfter` candidates; the candidate
+ * it was running gets the bug. Idle children are unref'd, so a
  * forgotten runner never keeps the process alive; `close()` ends them.
  */
 export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
@@ -123,11 +124,11 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
     setIdle(slot, false);
     if (!slot.keys.has(pending.key)) {
       slot.keys.add(pending.key);
-      slot.child.send({ op: 'prepare', key: pending.key, inputs: pending.inputs, timeoutMs: 60_000 });
+      slot.child.send({ op: 'prepare', key: pending.key, inputs: pending.inputs });
     }
     const { timeoutMs, seed, samples } = pending.options;
     slot.timer = setTimeout(() => retire(slot, { kind: 'timeout', timeoutMs }), timeoutMs);
-    slot.child.send({ op: pending.op, id, key: pending.key, program: pending.program, file: `candidate-${id}.js`, seed: seed ?? 0, samples: samples ?? 1, timeoutMs });
+    slot.child.send({ op: pending.op, id, key: pending.key, program: pending.program, file: `candidate-${id}.js`, seed: seed ?? 0, samples: samples ?? 1 });
   }
 
   function pump(): void {
