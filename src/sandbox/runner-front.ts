@@ -1,4 +1,4 @@
-import { decodeReply, decodeStructuredReply, encodeInputs, type RunnerReply } from '../core/cwm/run-candidate';
+import { decodeReply, decodeStructuredReply, encodeInputs, sampleCount, type RunnerReply } from '../core/cwm/run-candidate';
 import type { StructuredInput, StructuredOutcome, StructuredRunner } from '../core/cwm/structured';
 import type { CandidateRunner, RunOptions, RunOutcome, TransitionInput } from '../core/cwm/types';
 
@@ -20,15 +20,16 @@ export interface RunnerJob {
  * rejects the run); `cancel` drops it, or ends the worker running it, and settles it `cancelled`.
  */
 export function runnerFront(submit: (job: RunnerJob) => void, cancel: (job: RunnerJob) => void): CandidateRunner & StructuredRunner {
-  const keys = new WeakMap<object, number>();
+  // A search scores every candidate on the same inputs array: key and encode it once.
+  const datasets = new WeakMap<object, { key: number; text: string }>();
   let nextKey = 1;
-  const keyOf = (inputs: object) => {
-    let key = keys.get(inputs);
-    if (key === undefined) keys.set(inputs, (key = nextKey++));
-    return key;
+  const datasetOf = (inputs: object, encode: () => string) => {
+    let dataset = datasets.get(inputs);
+    if (dataset === undefined) datasets.set(inputs, (dataset = { key: nextKey++, text: encode() }));
+    return dataset;
   };
 
-  function enqueue(op: RunnerJob['op'], program: string, key: number, inputs: string, options: RunOptions): Promise<RunnerReply> {
+  function enqueue(op: RunnerJob['op'], program: string, { key, text: inputs }: { key: number; text: string }, options: RunOptions): Promise<RunnerReply> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('the evaluation was cancelled'));
     return new Promise<RunnerReply>((resolve, reject) => {
@@ -52,12 +53,12 @@ export function runnerFront(submit: (job: RunnerJob) => void, cancel: (job: Runn
 
   return {
     async run(program: string, inputs: TransitionInput[], options: RunOptions): Promise<RunOutcome> {
-      const samples = options.samples !== undefined && options.samples > 1 ? Math.floor(options.samples) : 1;
-      return decodeReply(await enqueue('score', program, keyOf(inputs), encodeInputs(inputs), options), inputs.length * samples);
+      const dataset = datasetOf(inputs, () => encodeInputs(inputs));
+      return decodeReply(await enqueue('score', program, dataset, options), inputs.length * sampleCount(options.samples));
     },
     async runStructured(program: string, inputs: readonly StructuredInput[], options: RunOptions): Promise<StructuredOutcome> {
-      const text = JSON.stringify(inputs.map((t) => [t.state, t.action]));
-      return decodeStructuredReply(await enqueue('score-structured', program, keyOf(inputs), text, options), inputs.length);
+      const dataset = datasetOf(inputs, () => JSON.stringify(inputs.map((t) => [t.state, t.action])));
+      return decodeStructuredReply(await enqueue('score-structured', program, dataset, options), inputs.length);
     },
   };
 }

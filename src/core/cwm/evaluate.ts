@@ -1,5 +1,6 @@
 import type { EnvSpec, Transition } from '../env/types';
 import { scoreDistribution } from './distribution';
+import { sampleCount } from './run-candidate';
 import { formatBug } from './errors';
 import { buggyResult, scorePredictions } from './metric';
 import type { CandidateRunner, EvalResult, RewardMode, TransitionInput } from './types';
@@ -53,7 +54,7 @@ export async function evaluateProgram(
   options: EvaluateOptions = {},
 ): Promise<EvalResult> {
   const inputs = inputsOf(transitions);
-  const samples = options.samples !== undefined && options.samples > 1 ? Math.floor(options.samples) : 1;
+  const samples = sampleCount(options.samples);
   const outcome = await runner.run(program, inputs, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, seed: options.seed, samples, signal: options.signal });
   if (!outcome.ok) return buggyResult(transitions.length, formatBug(outcome.error, program));
   if (outcome.predictions.length !== transitions.length * samples) {

@@ -30,17 +30,14 @@ function valueText(v: Obs): string {
   return Array.isArray(v) ? `[${v.map(numberText).join(',')}]` : numberText(v);
 }
 
-// A search scores every candidate on the same inputs: encode them once per inputs array.
-const encoded = new WeakMap<readonly TransitionInput[], string>();
-
 /** The transition inputs as the JSON text the runner parses: `[[state, action], …]`, −0 kept. */
 export function encodeInputs(inputs: readonly TransitionInput[]): string {
-  let text = encoded.get(inputs);
-  if (text === undefined) {
-    text = `[${inputs.map((t) => `[${valueText(t.state)},${valueText(t.action)}]`).join(',')}]`;
-    encoded.set(inputs, text);
-  }
-  return text;
+  return `[${inputs.map((t) => `[${valueText(t.state)},${valueText(t.action)}]`).join(',')}]`;
+}
+
+/** How many samples per transition a run asks for: `samples` floored, 1 when absent or below 2. */
+export function sampleCount(samples: number | undefined): number {
+  return samples !== undefined && samples > 1 ? Math.floor(samples) : 1;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 200) : []);

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEOUT_MS } from '../../core/cwm/evaluate';
 import { rtfmPack } from '../../../envs/rtfm';
 import { evaluateStructured } from '../../core/rtfm/evaluate';
 import type { RtfmDescriptionVariant } from '../../core/rtfm/pack';
@@ -86,7 +87,7 @@ export class RtfmPage {
     try {
       const runner = pageStructuredRunner();
       const program = this.program;
-      const model = programModel((inputs) => runner.runStructured(program, inputs, { timeoutMs: 5000 }), readAnswer);
+      const model = programModel((inputs) => runner.runStructured(program, inputs, { timeoutMs: DEFAULT_TIMEOUT_MS }), readAnswer);
       this.plan = await evaluateRtfmPlanning(rtfmPack.createSimulator, model, seed, RTFM_PLAN_DEFAULTS);
     } catch (e) {
       this.planError = (e as Error).message;
