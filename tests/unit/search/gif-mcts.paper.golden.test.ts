@@ -3,22 +3,8 @@ import type { EvalResult } from '../../../src/core/cwm/types';
 import { GifMctsSession, childPrefix } from '../../../src/core/search/gif-mcts';
 import type { SearchEvent } from '../../../src/core/search/types';
 import { continuation, program, scriptedEvaluate, toyContext } from './scripted';
+import { scenarioA, SCENARIO_A_TRACE, SCENARIO_A_TREE } from './scenario-a';
 import { actionTrace, treeTable } from './trace';
-
-/* Scenario A of the playground golden, run under the paper protocol. */
-const scenarioA = [
-  program('A', 'SCORE 0.4'),
-  program('B', 'BUG boom'),
-  program('C', 'BUG boom2'),
-  program('D', 'BUG boom3'),
-  program('E', 'SCORE 0.7', 7),
-  program('F', 'SCORE 0.5', 6),
-  continuation('G', 'SCORE 0.6', 4),
-  program('H', 'BUG boom4'),
-  program('I', 'SCORE 0.8', 8),
-  program('J', 'SCORE 0.9', 8),
-  program('K', 'SCORE 1', 8),
-];
 
 const paperContext = (script: Parameters<typeof toyContext>[0], budget: number, events?: SearchEvent[]) => ({ ...toyContext(script, budget, 1, events), protocol: 'paper' as const });
 
@@ -46,33 +32,8 @@ describe('GIF-MCTS golden scenario A under the paper protocol', () => {
     const events: SearchEvent[] = [];
     const ctx = paperContext(scenarioA, 20, events);
     const record = await new GifMctsSession(ctx).run();
-    expect(actionTrace(events)).toEqual([
-      'generate@0→1',
-      'generate@0→2',
-      'fix@2→3',
-      'fix@3→4',
-      'improve@1→5',
-      'improve@5→6',
-      'generate@5→7',
-      'improve@1→8',
-      'fix@8→9',
-      'improve@9→10',
-      'generate@9→11',
-    ]);
-    expect(treeTable(record)).toEqual([
-      '0 root p- n=11 v=0.440909 s=0',
-      '1 generate p0 n=7 v=0.635714 s=0.4',
-      '2 generate p0 n=3 v=0.33 s=0 BUG',
-      '3 fix p2 n=2 v=0.33 s=0 BUG',
-      '4 fix p3 n=1 v=0 s=0 T BUG',
-      '5 improve p1 n=3 v=0.6 s=0.7',
-      '6 improve p5 n=1 v=0 s=0.5 T',
-      '7 generate p5 n=1 v=0.6 s=0.6',
-      '8 improve p1 n=3 v=0.833333 s=0 BUG',
-      '9 fix p8 n=2 v=0.85 s=0.8',
-      '10 improve p9 n=1 v=0 s=0.9 T',
-      '11 generate p9 n=0 v=0 s=1',
-    ]);
+    expect(actionTrace(events)).toEqual(SCENARIO_A_TRACE);
+    expect(treeTable(record)).toEqual(SCENARIO_A_TREE);
     expect(record.nodes.map((n) => (n.prefix === '' ? 0 : n.prefix!.split('\n').length))).toEqual([0, 3, 3, 5, 6, 5, 6, 7, 5, 7, 8, 9]);
     expect(record.nodes[7].program.split('\n').slice(0, 5)).toEqual(record.nodes[5].program.split('\n').slice(0, 5));
     expect(record.nodes[7].program.split('\n')[5]).toBe('  // G');
