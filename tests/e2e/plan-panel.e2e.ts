@@ -113,6 +113,10 @@ describe('benchmark page', () => {
     await page.getByLabel('Planning episodes').fill('1');
     await page.getByLabel('fast planner').check();
     await page.getByRole('button', { name: 'Run 4 cells' }).click();
+    // While it runs, the settings are locked but Stop is not.
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Stop' }).isEnabled()).toBe(true);
+    expect(await page.getByLabel('Budget (LLM calls)').isEnabled()).toBe(false);
     await page.getByText('4 of 4 cells done').waitFor({ timeout: 240_000 });
     const table = await page.getByTestId('bench-table').innerText();
     // The paper protocol by default; a budget of 3 is not the paper's, so its columns carry a †.
