@@ -83,11 +83,12 @@ Last, rewrite the whole program following your suggestion. Answer in this format
 
 /**
  * The user message's common head: the description exactly as given (the paper's text is used
- * byte for byte, including its trailing blank lines), then the class definition.
+ * byte for byte, including its trailing blank lines), then the class definition (a world with its
+ * own contract, such as RTFM's boards, states it instead).
  */
 export function paperHead(context: PromptContext): string {
   const text = context.description;
   // The paper's texts end with the blank line before the next heading; other texts get one.
   const gap = text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-  return text + gap + PAPER_CLASS_DEFINITION;
+  return text + gap + (context.contract ?? PAPER_CLASS_DEFINITION);
 }

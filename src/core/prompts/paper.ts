@@ -21,9 +21,14 @@ export function buildPaperGeneratePrompt(context: PromptContext, prefix: string)
   return chat(PAPER_SYSTEM_GENERATE, `${paperHead(context)}${code}\n\n${PAPER_IMPORTANT_NOTES}`);
 }
 
-/** Inputs, ground truth and prediction of the first failing transition, in the paper's three sections. */
+/**
+ * Inputs, ground truth and prediction of the first failing transition, in the paper's three
+ * sections; a world that words its own failures (RTFM's boards) gives its text instead.
+ */
 function failureSections(failure: FailureReport | null): string {
   if (!failure) return 'Its step method does not yet reproduce every recorded transition.';
+  if (failure.text) return `Its step method also predicts this transition wrongly.
+${failure.text}`;
   const outputs = (p: FailureReport['expected']) => `Next state:\n${formatValue(p.next_state)}\nReward: ${formatValue(p.reward)}\nDone: ${formatValue(p.done)}\n`;
   return [
     'Its step method also predicts this transition wrongly.',

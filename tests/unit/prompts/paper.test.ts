@@ -30,6 +30,16 @@ describe('paper-style prompts (JavaScript)', () => {
     expect(user.startsWith('Hinted text.\n\n## Class Definition\n')).toBe(true);
   });
 
+  it('a world with its own contract and failure wording (RTFM) keeps them under the paper protocol', () => {
+    const own = { ...context, contract: '## Class Definition\nsetState(board) and step(action) on 6×6 boards.' };
+    const user = buildPaperGeneratePrompt(own, '')[1].content;
+    expect(user).toContain('setState(board) and step(action) on 6×6 boards.');
+    expect(user).not.toContain(PAPER_CLASS_DEFINITION);
+    const improve = buildPaperImprovePrompt(own, 'class Environment {}', { ...failure, text: 'Board before:\n. @ .\nExpected board after:\n. . @' })[1].content;
+    expect(improve.endsWith('Its step method also predicts this transition wrongly.\nBoard before:\n. @ .\nExpected board after:\n. . @')).toBe(true);
+    expect(improve).not.toContain('## Inputs of step');
+  });
+
   it('improve: explanation, location, fix suggestion, correct code, then the program and the failing transition', () => {
     const [system, user] = buildPaperImprovePrompt(context, 'class Environment {}', failure);
     expect(system.content).toMatch(/gives wrong results/);
