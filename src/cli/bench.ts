@@ -2,7 +2,6 @@ import { mkdir, readFile, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findPack } from '../../envs/index';
 import { rtfmPack } from '../../envs/rtfm';
-import { PAPER_RESULTS } from '../core/bench/paper';
 import { benchCells, cellKey, parseBenchLines, runBenchCell, type BenchCell, type BenchLine, type PlanOutcome } from '../core/bench/run';
 import { benchReport } from '../core/bench/report';
 import { PROTOCOLS, paperBudget, protocolSampling, recordDescription, recordProtocol, type ProtocolId } from '../core/protocol';
@@ -174,7 +173,7 @@ async function bench(argv: string[]): Promise<number> {
         continue;
       }
       const pack = packs.find((p) => p.spec.id === cell.envId)!;
-      const rtfm = pack === RTFM_CELL ? await (await import('./rtfm-bench')).rtfmBenchParts(runner, cell, episodes) : null;
+      const rtfm = pack === RTFM_CELL ? await (await import('../../envs/rtfm/bench-cell')).rtfmBenchParts(runner, cell, episodes) : null;
       if (!rtfm && !data.has(cell.envId)) data.set(cell.envId, await pack.datasets[0].load());
       const transitions = data.get(cell.envId) ?? [];
       const replayed = live ? null : await replayClient(replayPrefix!, cell);

@@ -3,10 +3,9 @@ import { DEFAULT_TIMEOUT_MS } from '../core/cwm/evaluate';
 import { checkRtfmTransitions } from '../core/rtfm/check';
 import { evaluateStructured } from '../core/rtfm/evaluate';
 import { formatRtfmFailure } from '../core/rtfm/format';
-import { NO_STRUCTURED_RUNNER, isStructuredRunner } from '../core/rtfm/runner';
 import { PAPER_DRAWS } from '../core/rtfm/sample';
 import type { RtfmEvalResult, RtfmProtocol, RtfmTransition } from '../core/rtfm/types';
-import { createNodeRunner, type NodeRunner } from '../sandbox/node/pool';
+import { createNodeRunner } from '../sandbox/node/pool';
 import { intFlag, stringFlag, UsageError, type ParsedArgs } from './args';
 import { readJson } from './io';
 
@@ -25,16 +24,6 @@ export function rtfmProtocolFromArgs(args: ParsedArgs): RtfmProtocol {
   if (protocol === 'all') return { kind: 'all' };
   if (protocol === 'paper') return { kind: 'paper-draws', draws: intFlag(args, 'draws', PAPER_DRAWS, 1), seed: intFlag(args, 'seed', 0) };
   throw new UsageError(`--protocol must be "all" (each transition once) or "paper" (${PAPER_DRAWS} draws with replacement), got "${protocol}"`);
-}
-
-/** A Node runner that can run structured worlds, or a UsageError saying this evaluator cannot. */
-export function structuredNodeRunner(): NodeRunner {
-  const runner = createNodeRunner();
-  if (!isStructuredRunner(runner as unknown)) {
-    void runner.close();
-    throw new UsageError(NO_STRUCTURED_RUNNER);
-  }
-  return runner;
 }
 
 const fmt = (x: number) => x.toFixed(6);
@@ -60,7 +49,7 @@ export async function evaluateRtfm(args: ParsedArgs, program: string): Promise<n
   const protocol = rtfmProtocolFromArgs(args);
   const timeoutMs = intFlag(args, 'timeout-ms', DEFAULT_TIMEOUT_MS, 1);
   const { transitions, label } = await rtfmTransitionsFromArgs(args);
-  const runner = structuredNodeRunner();
+  const runner = createNodeRunner();
   try {
     const result = await evaluateStructured(runner, program, transitions, { protocol, timeoutMs });
     const how = protocol.kind === 'all' ? 'each transition once' : `paper protocol: ${protocol.draws} draws with replacement, seed ${protocol.seed}`;

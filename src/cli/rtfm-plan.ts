@@ -1,8 +1,8 @@
 import { planRtfmProgram } from '../../envs/rtfm/bench-cell';
 import { DEFAULT_TIMEOUT_MS } from '../core/cwm/evaluate';
 import { RTFM_PLAN_DEFAULTS, type RtfmPlanParams, type RtfmPlanResult } from '../core/rtfm/plan';
+import { createNodeRunner } from '../sandbox/node/pool';
 import { intFlag, type ParsedArgs } from './args';
-import { structuredNodeRunner } from './rtfm-eval';
 
 /** The RTFM planner's settings from --episodes and --depth. */
 export function rtfmPlanParamsFromArgs(args: ParsedArgs): RtfmPlanParams {
@@ -28,7 +28,7 @@ export async function planRtfm(args: ParsedArgs, program: string): Promise<numbe
   const params = rtfmPlanParamsFromArgs(args);
   const seed = intFlag(args, 'seed', 0);
   const timeoutMs = intFlag(args, 'timeout-ms', DEFAULT_TIMEOUT_MS, 1);
-  const runner = structuredNodeRunner();
+  const runner = createNodeRunner();
   try {
     const result = await planRtfmProgram(runner, program, seed, params, timeoutMs);
     if (args.flags.has('json')) console.log(JSON.stringify(result));

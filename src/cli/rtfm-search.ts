@@ -5,9 +5,9 @@ import type { EvalResult } from '../core/cwm/types';
 import { evaluateStructured } from '../core/rtfm/evaluate';
 import type { RtfmDescriptionVariant } from '../core/rtfm/pack';
 import type { RtfmProtocol } from '../core/rtfm/types';
-import type { NodeRunner } from '../sandbox/node/pool';
+import { createNodeRunner, type NodeRunner } from '../sandbox/node/pool';
 import { stringFlag, UsageError, type ParsedArgs } from './args';
-import { rtfmProtocolFromArgs, rtfmTransitionsFromArgs, structuredNodeRunner } from './rtfm-eval';
+import { rtfmProtocolFromArgs, rtfmTransitionsFromArgs } from './rtfm-eval';
 
 /** What a search on RTFM needs beside the strategy: the spec, the texts the model reads, the scorer. */
 export interface RtfmSearchTarget {
@@ -36,7 +36,7 @@ export async function rtfmSearchTarget(args: ParsedArgs): Promise<RtfmSearchTarg
   const variant = rtfmDescriptionFromArgs(args);
   const protocol = rtfmProtocolFromArgs(args);
   const { transitions } = await rtfmTransitionsFromArgs(args);
-  const runner = structuredNodeRunner();
+  const runner = createNodeRunner();
   return {
     spec: rtfmPack.spec,
     description: rtfmPack.descriptions[variant],

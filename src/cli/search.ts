@@ -1,4 +1,4 @@
-import type { EnvPack, Transition } from '../core/env/types';
+import type { EnvPack } from '../core/env/types';
 import { datasetHash } from '../core/env/dataset';
 import { evaluateProgram } from '../core/cwm/evaluate';
 import { searchScoring } from '../core/cwm/objective';

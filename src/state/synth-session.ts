@@ -32,11 +32,6 @@ export class SynthSession {
     this.runner = runner;
   }
 
-  /** The seed of the current episode (shown to the user, so a stochastic episode can be replayed). */
-  get seed(): number {
-    return this.base;
-  }
-
   /** Starts an episode: its steps draw `Math.random` from `seed`, `seed + 1`, … in order. */
   reseed(seed: number): void {
     this.base = seed;

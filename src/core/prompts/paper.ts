@@ -27,7 +27,8 @@ export function buildPaperGeneratePrompt(context: PromptContext, prefix: string)
  */
 function failureSections(failure: FailureReport | null): string {
   if (!failure) return 'Its step method does not yet reproduce every recorded transition.';
-  if (failure.text) return `Its step method also predicts this transition wrongly.
+  if (failure.text)
+    return `Its step method also predicts this transition wrongly.
 ${failure.text}`;
   const outputs = (p: FailureReport['expected']) => `Next state:\n${formatValue(p.next_state)}\nReward: ${formatValue(p.reward)}\nDone: ${formatValue(p.done)}\n`;
   return [

@@ -22,7 +22,7 @@ export const SAMPLING_PRESETS: Record<SamplingPresetId, SamplingPreset> = {
   'open-weights': {
     id: 'open-weights',
     label: 'open-weights model (the paper’s Llama 3 70B setting)',
-    sampling: { temperature: 1, topP: 0.8, topK: 100, maxTokens: 1500 },
+    sampling: PAPER_SAMPLING,
     budget: 50,
   },
   openai: {

@@ -1,4 +1,5 @@
 import type { RtfmTransition } from './types';
+import { isBoard } from './validate';
 
 /** Checked RTFM transitions, or what is wrong with the data and how to fix it. */
 export type CheckedRtfm = { ok: true; transitions: RtfmTransition[] } | { ok: false; error: string };
@@ -6,12 +7,7 @@ export type CheckedRtfm = { ok: true; transitions: RtfmTransition[] } | { ok: fa
 function isState(value: unknown): boolean {
   if (!value || typeof value !== 'object') return false;
   const { board, inventory } = value as { board?: unknown; inventory?: unknown };
-  return (
-    typeof inventory === 'string' &&
-    Array.isArray(board) &&
-    board.length === 6 &&
-    board.every((row) => Array.isArray(row) && row.length === 6 && row.every((c) => Array.isArray(c) && c.length === 2 && c.every((s) => typeof s === 'string')))
-  );
+  return typeof inventory === 'string' && isBoard(board);
 }
 
 function problem(t: unknown): string | null {

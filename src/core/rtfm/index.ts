@@ -7,5 +7,4 @@ export * from './evaluate';
 export * from './check';
 export * from './contract';
 export * from './pack';
-export * from './runner';
 export * from './plan';

@@ -19,7 +19,7 @@ function fail(index: number, what: string): ReadAnswer {
 }
 
 /** The board's strings as a 6×6×2 array; anything else is a wrong-shaped board (a bug). */
-function isBoard(value: unknown): value is RtfmBoard {
+export function isBoard(value: unknown): value is RtfmBoard {
   return (
     Array.isArray(value) &&
     value.length === 6 &&

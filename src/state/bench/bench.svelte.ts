@@ -1,7 +1,6 @@
 import { findPack, packs } from '../../../envs/index';
 import { rtfmPack } from '../../../envs/rtfm';
 import { rtfmBenchParts } from '../../../envs/rtfm/bench-cell';
-import { pageStructuredRunner } from '../rtfm/runner';
 import { benchCells, cellKey, parseBenchLines, runBenchCell, type BenchCell, type BenchLine } from '../../core/bench/run';
 import { benchReport } from '../../core/bench/report';
 import { PROTOCOLS, defaultVariant, protocolSampling, type DescriptionVariant, type ProtocolId } from '../../core/protocol';
@@ -137,7 +136,7 @@ export class BenchState {
     const key = cellKey(cell);
     const update = (patch: Partial<LiveCell>) => (this.live = this.live.map((l) => (cellKey(l.cell) === key ? { ...l, ...patch } : l)));
     try {
-      const rtfm = cell.envId === 'rtfm' ? await rtfmBenchParts(pageStructuredRunner(), cell, this.episodes) : null;
+      const rtfm = cell.envId === 'rtfm' ? await rtfmBenchParts(browserRunner(), cell, this.episodes) : null;
       const transitions = rtfm ? [] : await pack.datasets[0].load();
       const planner = this.fast ? FAST_PLANNER : undefined;
       const { line } = await runBenchCell(cell, {

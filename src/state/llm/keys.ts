@@ -54,7 +54,8 @@ export function createKeyStore(storage: StorageLike | null): KeyStore {
   };
 }
 
-function pageStorage(): StorageLike | null {
+/** The page's localStorage, or null where storage is blocked. */
+export function pageStorage(): StorageLike | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {

@@ -1,4 +1,4 @@
-import type { StorageLike } from './keys';
+import { pageStorage, type StorageLike } from './keys';
 
 /** The localStorage entry holding each remote provider's base URL and model (never a key). */
 export const PROVIDER_STORAGE_NAME = 'cwm-playground.provider-settings';
@@ -50,14 +50,6 @@ export function createProviderMemory(storage: StorageLike | null) {
       }
     },
   };
-}
-
-function pageStorage(): StorageLike | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // Accessing localStorage throws when storage is blocked.
-  }
 }
 
 /** The page's provider memory (localStorage under PROVIDER_STORAGE_NAME). */

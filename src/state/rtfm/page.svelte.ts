@@ -1,13 +1,12 @@
-import { DEFAULT_TIMEOUT_MS } from '../../core/cwm/evaluate';
 import { rtfmPack } from '../../../envs/rtfm';
+import { planRtfmProgram } from '../../../envs/rtfm/bench-cell';
 import { evaluateStructured } from '../../core/rtfm/evaluate';
 import type { RtfmDescriptionVariant } from '../../core/rtfm/pack';
-import { evaluateRtfmPlanning, programModel, RTFM_PLAN_DEFAULTS, type RtfmPlanResult } from '../../core/rtfm/plan';
+import type { RtfmPlanResult } from '../../core/rtfm/plan';
 import { PAPER_DRAWS } from '../../core/rtfm/sample';
 import type { RtfmEvalResult, RtfmProtocol, RtfmTransition } from '../../core/rtfm/types';
-import { readAnswer } from '../../core/rtfm/validate';
 import { RtfmGame } from './game.svelte';
-import { pageStructuredRunner } from './runner';
+import { browserRunner } from '../evaluator';
 import { RtfmSearch } from './search.svelte';
 import { RtfmSynthWorld } from './synth.svelte';
 
@@ -32,7 +31,7 @@ export class RtfmPage {
   planError = $state<string | null>(null);
   planning = $state(false);
   readonly game = new RtfmGame();
-  readonly synth = new RtfmSynthWorld(pageStructuredRunner);
+  readonly synth = new RtfmSynthWorld(browserRunner);
   readonly search = new RtfmSearch();
 
   protocol: RtfmProtocol = $derived(this.paperProtocol ? { kind: 'paper-draws', draws: PAPER_DRAWS, seed: this.protocolSeed } : { kind: 'all' });
@@ -71,7 +70,7 @@ export class RtfmPage {
     this.evaluating = true;
     this.evalError = null;
     try {
-      this.result = await evaluateStructured(pageStructuredRunner(), this.program, this.transitions, { protocol: this.protocol });
+      this.result = await evaluateStructured(browserRunner(), this.program, this.transitions, { protocol: this.protocol });
     } catch (e) {
       this.evalError = (e as Error).message;
     } finally {
@@ -85,10 +84,7 @@ export class RtfmPage {
     this.planning = true;
     this.planError = null;
     try {
-      const runner = pageStructuredRunner();
-      const program = this.program;
-      const model = programModel((inputs) => runner.runStructured(program, inputs, { timeoutMs: DEFAULT_TIMEOUT_MS }), readAnswer);
-      this.plan = await evaluateRtfmPlanning(rtfmPack.createSimulator, model, seed, RTFM_PLAN_DEFAULTS);
+      this.plan = await planRtfmProgram(browserRunner(), this.program, seed);
     } catch (e) {
       this.planError = (e as Error).message;
     } finally {

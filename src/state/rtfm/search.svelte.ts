@@ -9,7 +9,7 @@ import type { RunRecord, StrategyId } from '../../core/run/types';
 import { strategies } from '../../core/search';
 import type { SearchSession } from '../../core/search/types';
 import { model } from '../model.svelte';
-import { pageStructuredRunner } from './runner';
+import { browserRunner } from '../evaluator';
 
 /**
  * A search on RTFM in the page: the strategy, budget and seed as elsewhere, the model picked in the
@@ -39,7 +39,7 @@ export class RtfmSearch {
     this.done = null;
     let session: SearchSession;
     try {
-      const runner = pageStructuredRunner();
+      const runner = browserRunner();
       session = strategies[this.strategyId].create({
         spec: rtfmPack.spec,
         description: rtfmPack.descriptions[variant],

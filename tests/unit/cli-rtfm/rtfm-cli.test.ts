@@ -7,7 +7,6 @@ import { searchCommand } from '../../../src/cli/search';
 import { formatRtfmReport } from '../../../src/cli/rtfm-eval';
 import { rtfmPack } from '../../../envs/rtfm';
 import { evaluateStructured } from '../../../src/core/rtfm/evaluate';
-import { NO_STRUCTURED_RUNNER, isStructuredRunner, structuredRunnerOf } from '../../../src/core/rtfm/runner';
 import { useCliSession } from '../../support/cli-session';
 import { trustedStructuredRunner } from '../../support/trusted-structured-runner';
 
@@ -33,13 +32,6 @@ describe('cwm commands on RTFM (what does not need the sandbox)', () => {
       '--description must be "paper" or "hinted"',
     );
     await fails(planCommand(['--env', 'rtfm', '--program', program, '--simulations', '5']), '--simulations');
-  });
-
-  it('recognises a runner that can run structured worlds, and says clearly when one cannot', () => {
-    expect(isStructuredRunner(trustedStructuredRunner())).toBe(true);
-    expect(isStructuredRunner({ run: async () => ({ ok: true, predictions: [] }) })).toBe(false);
-    expect(() => structuredRunnerOf({})).toThrow(NO_STRUCTURED_RUNNER);
-    expect(NO_STRUCTURED_RUNNER).toContain('this evaluator cannot run structured worlds yet');
   });
 
   it('prints the parts, the protocol and the first failing boards in the readable report', async () => {
