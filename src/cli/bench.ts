@@ -19,32 +19,15 @@ import { openNodeModelSession } from '../sandbox/node/plan-session';
 import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
 import { writeText } from './io';
 import { liveClientFromArgs, providerAnswers } from './provider';
-import { plannerFromArgs } from './plan';
+import { PLANNER_FLAGS, plannerFromArgs } from './plan';
 
 /** Stands for RTFM in the list of environments: a pack without datasets, since it is scored apart. */
 const RTFM_CELL: EnvPack = { spec: rtfmPack.spec, datasets: [] };
 
-const FLAGS = [
-  'envs',
-  'strategies',
-  'budget',
-  'seeds',
-  'provider',
-  'base-url',
-  'model',
-  'api-key-env',
-  'replay',
-  'episodes',
-  'out',
-  'protocol',
-  'description',
-  'simulations',
-  'rollout-depth',
-  'horizon',
-  'iterations',
-  'samples',
-  'elites',
-];
+/** Episodes per planning evaluation in the paper. */
+const PAPER_EPISODES = 10;
+
+const FLAGS = ['envs', 'strategies', 'budget', 'seeds', 'provider', 'base-url', 'model', 'api-key-env', 'replay', 'episodes', 'out', 'protocol', 'description', ...PLANNER_FLAGS];
 
 /** A list flag: comma-separated, no empty items. */
 function listFlag(args: ParsedArgs, name: string, example: string): string[] {
@@ -136,10 +119,10 @@ async function bench(argv: string[]): Promise<number> {
     throw new UsageError("missing --budget: the number of model calls per search, e.g. --budget 10 (or use --protocol paper for the paper's budgets)");
   const budgetFlag = args.flags.has('budget') ? intFlag(args, 'budget', 10, 1) : undefined;
   const seeds = seedsFromFlag(stringFlag(args, 'seeds') ?? '1');
-  const episodes = intFlag(args, 'episodes', 10, 1);
+  const episodes = intFlag(args, 'episodes', PAPER_EPISODES, 1);
   const planner = plannerFromArgs(args);
   // The paper planned 10 episodes with its planner settings; anything less is marked in the table.
-  const reducedPlanner = episodes !== 10 || ['simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'].some((f) => args.flags.has(f));
+  const reducedPlanner = episodes !== PAPER_EPISODES || PLANNER_FLAGS.some((f) => args.flags.has(f));
   const provider = stringFlag(args, 'provider');
   if (!provider) throw new UsageError('missing --provider: use openai (or any OpenAI-compatible server with --base-url), anthropic, or replay with --replay <prefix>');
   const replayPrefix = stringFlag(args, 'replay');

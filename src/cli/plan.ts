@@ -8,7 +8,7 @@ import { packFromArgs } from './eval';
 import { readText } from './io';
 
 /** Planner settings settable from the command line, each defaulting to the paper's value. */
-const PLANNER_FLAGS = ['simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'] as const;
+export const PLANNER_FLAGS = ['simulations', 'rollout-depth', 'horizon', 'iterations', 'samples', 'elites'] as const;
 const FLAGS = ['env', 'program', 'episodes', 'seed', 'json', 'timeout-ms', ...PLANNER_FLAGS];
 
 /** The planner overrides named by --simulations, --rollout-depth, --horizon, --iterations, --samples, --elites. */

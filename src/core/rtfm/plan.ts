@@ -1,4 +1,5 @@
 import type { StructuredInput } from '../cwm/structured';
+import { normalizedReturn, type NormalizedReturn } from '../plan/normalized';
 import { Rng } from '../rng';
 import type { RtfmSimulator } from './pack';
 import type { RtfmAnswer, RtfmState } from './types';
@@ -116,12 +117,7 @@ export function simulatorModel(sim: RtfmSimulator): RtfmBatchModel {
 }
 
 /** Normalized return of a CWM on RTFM, with the three means behind it. */
-export interface RtfmPlanResult {
-  normalizedReturn: number | null;
-  reason?: string;
-  returnModel: number;
-  returnRandom: number;
-  returnOracle: number;
+export interface RtfmPlanResult extends NormalizedReturn {
   modelError: string | null;
 }
 
@@ -130,10 +126,7 @@ export async function evaluateRtfmPlanning(createSim: () => RtfmSimulator, model
   const random = await playRtfm(createSim(), null, seed, params);
   const oracle = await playRtfm(createSim(), simulatorModel(createSim()), seed, params);
   const cwm = await playRtfm(createSim(), model, seed, params);
-  const span = oracle.mean - random.mean;
-  const base = { returnModel: cwm.mean, returnRandom: random.mean, returnOracle: oracle.mean, modelError: cwm.modelError };
-  if (span <= 0) return { ...base, normalizedReturn: null, reason: 'the oracle planner does no better than random play' };
-  return { ...base, normalizedReturn: (cwm.mean - random.mean) / span };
+  return { ...normalizedReturn(cwm.mean, random.mean, oracle.mean), modelError: cwm.modelError };
 }
 
 /** A candidate program as a batch model, through a runner that runs structured worlds. */
