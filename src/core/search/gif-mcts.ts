@@ -1,5 +1,5 @@
 import type { CallKind, RunRecord } from '../run/types';
-import type { ProtocolId } from '../protocol/protocols';
+import { PROTOCOLS, type ProtocolId } from '../protocol/protocols';
 import { firstLines, lineCount } from '../prompts/prefix';
 import { backup } from './backup';
 import { refreshExhausted } from './exhausted';
@@ -146,7 +146,7 @@ export class GifMctsSession extends SessionBase<GifPlan> {
   /** Sets a new node's prefix, terminal flag, fix budget, temporary value and action slots. */
   private expand(node: TreeNode, parent: TreeNode, isFix: boolean): void {
     const p = this.p;
-    const { lines, terminal } = childPrefix(this.protocol, parent.prefixLines, p.linesPerNode, lineCount(node.program));
+    const { lines, terminal } = childPrefix(PROTOCOLS[this.protocol].prefixRule, parent.prefixLines, p.linesPerNode, lineCount(node.program));
     node.prefixLines = lines;
     node.prefix = firstLines(node.program, lines);
     node.terminal = terminal;

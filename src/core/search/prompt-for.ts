@@ -3,6 +3,7 @@ import type { ChatMessage } from '../llm/types';
 import { buildFixPrompt, buildGeneratePrompt, buildImprovePrompt } from '../prompts/builders';
 import { buildPaperFixPrompt, buildPaperGeneratePrompt, buildPaperImprovePrompt } from '../prompts/paper';
 import type { PromptContext } from '../prompts/contract';
+import { PROTOCOLS } from '../protocol/protocols';
 import type { TreeNode } from './tree';
 import type { SearchContext } from './types';
 
@@ -18,7 +19,7 @@ export function promptContext(ctx: SearchContext): PromptContext {
  */
 export function promptFor(ctx: SearchContext, kind: CallKind, parent: TreeNode): ChatMessage[] {
   const pc = promptContext(ctx);
-  if (ctx.protocol === 'paper') {
+  if (PROTOCOLS[ctx.protocol ?? 'playground'].prompts === 'paper') {
     switch (kind) {
       case 'generate':
         return buildPaperGeneratePrompt(pc, parent.prefix);

@@ -1,6 +1,7 @@
 import type { EvalResult, FailureReport } from '../cwm/types';
 import type { NodeRecord, RunRecord, StrategyId } from '../run/types';
 import { lineCount } from '../prompts/prefix';
+import { PROTOCOLS, recordProtocol } from '../protocol/protocols';
 import { Rng } from '../rng';
 import type { TreeNode } from './tree';
 
@@ -75,8 +76,8 @@ export function freshCommonResume(record: RunRecord, strategy: StrategyId): Comm
   if (record.strategy !== strategy) fail(`it was made by "${record.strategy}", not "${strategy}"`);
   if (record.nodes[0]?.parentId !== null) fail('it has no root node, so there is nothing to continue from');
   checkOrder(record);
-  const paper = record.protocol === 'paper';
-  const results = record.nodes.map((n) => (n.parentId === null ? null : { correct: 0, total: 0, solved: n.bug === null && (paper ? n.score === 1 : n.accuracy >= 1), firstFailure: null }));
+  const scoreOne = PROTOCOLS[recordProtocol(record)].stopRule === 'score-one';
+  const results = record.nodes.map((n) => (n.parentId === null ? null : { correct: 0, total: 0, solved: n.bug === null && (scoreOne ? n.score === 1 : n.accuracy >= 1), firstFailure: null }));
   return {
     rng: Rng.seeded(record.seed)
       .state()

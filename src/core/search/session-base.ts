@@ -156,7 +156,7 @@ export abstract class SessionBase<P extends Plan = Plan> implements SearchSessio
     let result: EvalResult;
     try {
       await streamCall(this.ctx.llm, call, this.ctx.sampling, (e) => this.emit(e), signal);
-      if (this.protocol === 'paper') {
+      if (PROTOCOLS[this.protocol].prompts === 'paper') {
         const parsed = parsePaperCompletion(plan.kind, call.completion, plan.prefix);
         program = parsed.program;
         critique = parsed.critique ?? undefined;
