@@ -2,6 +2,7 @@ import type { BenchCell, BenchCellContext, PlanOutcome } from '../../src/core/be
 import type { StructuredRunner } from '../../src/core/cwm/structured';
 import { DEFAULT_TIMEOUT_MS } from '../../src/core/cwm/evaluate';
 import { datasetHash } from '../../src/core/env/dataset';
+import { descriptionText } from '../../src/core/protocol/descriptions';
 import { evaluateStructured } from '../../src/core/rtfm/evaluate';
 import { evaluateRtfmPlanning, programModel, RTFM_PLAN_DEFAULTS, type RtfmPlanParams, type RtfmPlanResult } from '../../src/core/rtfm/plan';
 import { PAPER_DRAWS } from '../../src/core/rtfm/sample';
@@ -24,7 +25,12 @@ export async function rtfmBenchParts(runner: StructuredRunner, cell: BenchCell, 
   return {
     pack: { spec: rtfmPack.spec },
     transitions: [],
-    structured: { description: rtfmPack.descriptions.paper, contract: rtfmPack.contract, env: { id: 'rtfm', datasetHash: datasetHash(transitions) }, table: 'rtfm' },
+    structured: {
+      description: descriptionText(rtfmPack.spec, cell.description === 'paper' ? 'paper' : 'hinted'),
+      contract: rtfmPack.contract,
+      env: { id: 'rtfm', datasetHash: datasetHash(transitions) },
+      table: 'rtfm',
+    },
     evaluate: (program, reward, signal) =>
       evaluateStructured(runner, program, transitions, { protocol: reward === 'paper' ? { kind: 'paper-draws', draws: PAPER_DRAWS, seed: cell.seed } : { kind: 'all' }, signal }),
     plan: async (program, seed): Promise<PlanOutcome> => {

@@ -1,5 +1,6 @@
 import type { EnvSpec } from '../../src/core/env/types';
 import { RTFM_ACTIONS } from '../../src/core/rtfm/types';
+import { HINTED_DESCRIPTION } from './description-hinted';
 import { PAPER_DESCRIPTION } from './description-paper';
 
 /**
@@ -12,7 +13,8 @@ export const spec: EnvSpec = {
   id: 'rtfm',
   title: 'RTFM (Read to Fight Monsters)',
   gymId: 'groups_simple_stationary-v0',
-  description: PAPER_DESCRIPTION,
+  description: HINTED_DESCRIPTION,
+  paperDescription: PAPER_DESCRIPTION,
   observation: { kind: 'multi-discrete', nvec: [], labels: [] },
   action: { kind: 'discrete', n: 5, labels: [...RTFM_ACTIONS] },
   stateComparison: 'exact',

@@ -95,7 +95,7 @@ export class BenchState {
 
   /** The variant an environment's cells use: the chosen one, or hinted where there is no paper text. */
   variantOf(envId: string): DescriptionVariant {
-    const spec = findPack(envId)?.spec;
+    const spec = findPack(envId)?.spec ?? (envId === rtfmPack.spec.id ? rtfmPack.spec : undefined);
     return this.description === 'paper' && spec ? defaultVariant(spec, 'paper') : 'hinted';
   }
 
