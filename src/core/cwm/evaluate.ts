@@ -62,15 +62,16 @@ export async function evaluateProgram(
     return buggyResult(transitions.length, `the program produced ${outcome.predictions.length} predictions for ${expected}`);
   }
   const all = outcome.predictions.map((p) => normalizePrediction(p, spec.observation));
-  // Checked sample by sample, so a problem names its transition.
+  // The samples of each transition (records come transition-major), checked sample by sample so
+  // that a problem names its transition.
+  const grouped = samples === 1 ? null : transitions.map((_, i) => all.slice(i * samples, (i + 1) * samples));
   for (let k = 0; k < samples; k++) {
-    const problem = checkPredictions(samples === 1 ? all : all.filter((_, i) => i % samples === k), spec.observation);
+    const problem = checkPredictions(grouped ? grouped.map((g) => g[k]) : all, spec.observation);
     if (problem) return buggyResult(transitions.length, formatBug(problem, program));
   }
-  const first = samples === 1 ? all : all.filter((_, i) => i % samples === 0);
+  const first = grouped ? grouped.map((g) => g[0]) : all;
   const result = scorePredictions(transitions, first, { comparison: spec.stateComparison, reward: options.reward ?? 'tolerant' });
-  if (samples === 1) return result;
-  const grouped = transitions.map((_, i) => all.slice(i * samples, (i + 1) * samples));
+  if (!grouped) return result;
   const distribution = { ...scoreDistribution(transitions, grouped, spec.stateComparison), metricScore: result.score };
   return { ...result, score: options.objective === 'distribution' ? distribution.score : result.score, distribution };
 }
