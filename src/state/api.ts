@@ -2,12 +2,17 @@ import { packs } from '../../envs/index';
 import type { EvaluateRequest } from './evaluator';
 import type { EvalResult } from '../core/cwm/types';
 
+let evaluator: Promise<typeof import('./evaluator')> | null = null;
+
 /**
  * Scores a program in the browser sandbox (see `evaluateInBrowser`). The runner and SES load on
- * the first call, so a page that never scores does not fetch them.
+ * the first call, so a page that never scores does not fetch them; later calls reuse the module
+ * (a bundler's dynamic import does work of its own on every call).
  */
 async function evaluate(request: EvaluateRequest): Promise<EvalResult> {
-  const { evaluateInBrowser } = await import('./evaluator');
+  evaluator ??= import('./evaluator');
+  evaluator.catch(() => (evaluator = null));
+  const { evaluateInBrowser } = await evaluator;
   return evaluateInBrowser(request);
 }
 

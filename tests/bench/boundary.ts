@@ -17,11 +17,18 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/**
- * In the page: to a worker the page starts itself (same process), and to a worker inside a
- * sandboxed iframe (`sandbox="allow-scripts"`, opaque origin), as the runner is placed.
- */
-export async function browserRoundTrips(page: Page): Promise<{ sameProcess: number; sandboxFrame: number }> {
+/** The three places a worker can run relative to the page, timed alike. */
+export interface BrowserTrips {
+  /** A worker the page starts itself from a blob URL: the least a worker costs. */
+  sameProcess: number;
+  /** A data: worker owned by a same-origin iframe with its own CSP: the in-page runner host. */
+  inPageHost: number;
+  /** A worker inside a sandboxed iframe (opaque origin, a process of its own): the isolated host. */
+  sandboxFrame: number;
+}
+
+/** In the page: a round trip to each place a worker can be (see BrowserTrips). */
+export async function browserRoundTrips(page: Page, hostDocument: string): Promise<BrowserTrips> {
   const script = `(async () => {
     const worker = 'self.onmessage = (e) => { const port = e.data.port; port.onmessage = () => { const out = new Float64Array(${REPLY_NUMBERS}); port.postMessage(out, [out.buffer]); }; };';
     const trips = async (port) => {
@@ -35,23 +42,32 @@ export async function browserRoundTrips(page: Page): Promise<{ sameProcess: numb
       ms.sort((a, b) => a - b);
       return ms[Math.floor(ms.length / 2)];
     };
+    const mount = async (frame) => {
+      frame.style.display = 'none';
+      const loaded = new Promise((r) => (frame.onload = r));
+      document.body.append(frame);
+      await loaded;
+      return frame;
+    };
     const local = new MessageChannel();
     new Worker(URL.createObjectURL(new Blob([worker]))).postMessage({ port: local.port2 }, [local.port2]);
+    const host = document.createElement('iframe');
+    host.srcdoc = ${JSON.stringify(hostDocument)};
+    await mount(host);
+    const hosted = new MessageChannel();
+    new host.contentWindow.Worker('data:text/javascript,' + encodeURIComponent(worker)).postMessage({ port: hosted.port2 }, [hosted.port2]);
     const frame = document.createElement('iframe');
     frame.setAttribute('sandbox', 'allow-scripts');
-    frame.style.display = 'none';
     frame.srcdoc = '<script>onmessage = (e) => { const w = new Worker(URL.createObjectURL(new Blob([' + JSON.stringify(worker) + ']))); w.postMessage({ port: e.ports[0] }, [e.ports[0]]); };<\\/script>';
-    const loaded = new Promise((r) => (frame.onload = r));
-    document.body.append(frame);
-    await loaded;
+    await mount(frame);
     const remote = new MessageChannel();
     frame.contentWindow.postMessage(null, '*', [remote.port2]);
-    const sameProcess = await trips(local.port1);
-    const sandboxFrame = await trips(remote.port1);
+    const result = { sameProcess: await trips(local.port1), inPageHost: await trips(hosted.port1), sandboxFrame: await trips(remote.port1) };
+    host.remove();
     frame.remove();
-    return { sameProcess, sandboxFrame };
+    return result;
   })()`;
-  return page.evaluate(script) as Promise<{ sameProcess: number; sandboxFrame: number }>;
+  return page.evaluate(script) as Promise<BrowserTrips>;
 }
 
 /** In Node: to a child process over JSON IPC, the reply's numbers as base64 bytes (as the runner's). */

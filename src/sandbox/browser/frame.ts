@@ -1,21 +1,14 @@
 import { mountSandboxFrame } from '../mount';
 import type { FrameEvent, FrameRequest } from './frame-host';
+import type { RunnerHost } from './host';
 
 /** How long the iframe may take to hand over a new worker's port. */
 const SPAWN_LIMIT_MS = 30_000;
 
-/** The page's handle on the sandbox iframe: start and end runner workers in it. */
-export interface SandboxFrame {
-  /** Starts a runner worker; resolves, once it has booted, to the port that talks to it directly. */
-  spawn(onDied: (message: string) => void): Promise<{ wid: number; port: MessagePort }>;
-  kill(wid: number): void;
-  dispose(): void;
-}
-
-let frame: Promise<SandboxFrame> | null = null;
+let frame: Promise<RunnerHost> | null = null;
 let nextWid = 1;
 
-async function openFrame(): Promise<SandboxFrame> {
+async function openFrame(): Promise<RunnerHost> {
   const { sandboxSrcdoc, READY_MESSAGE } = await import('./sources');
   const { port, dispose } = await mountSandboxFrame({
     srcdoc: sandboxSrcdoc(),
@@ -30,7 +23,7 @@ async function openFrame(): Promise<SandboxFrame> {
     if (e?.op === 'spawned' && event.ports[0]) spawning.get(e.wid)?.(event.ports[0]);
     else if (e?.op === 'died') died.get(e.wid)?.(typeof e.message === 'string' ? e.message : 'the evaluator worker failed');
   };
-  const self: SandboxFrame = {
+  const self: RunnerHost = {
     spawn(onDied) {
       const wid = nextWid++;
       return new Promise((resolve, reject) => {
@@ -66,10 +59,11 @@ async function openFrame(): Promise<SandboxFrame> {
 }
 
 /**
- * The page's one sandbox iframe (an opaque origin with its own CSP, see ../mount.ts), mounted on
- * first use; a new one is mounted on the next use after it failed or stopped answering.
+ * The page's isolated runner host: one sandbox iframe (an opaque origin with its own CSP, see
+ * ../mount.ts, in a renderer process of its own where the browser isolates such frames), mounted
+ * on first use; a new one is mounted on the next use after it failed or stopped answering.
  */
-export function sandboxFrame(): Promise<SandboxFrame> {
+export function isolatedHost(): Promise<RunnerHost> {
   if (!frame) {
     frame = openFrame();
     frame.catch(() => (frame = null));

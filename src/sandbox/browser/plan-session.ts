@@ -2,16 +2,18 @@ import type { Action, Obs } from '../../core/env/types';
 import { encodeObs } from '../../core/plan/obs-text';
 import { PlanningModelError, type ModelSession, type OpenModelSession } from '../../core/plan/session';
 import { planTimeout, readPlanReply, type PlanOp } from '../plan-reply';
-import { sandboxFrame } from './frame';
+import { isolatedHost } from './frame';
 
 /**
- * Opens a model session in a runner worker of its own in the sandbox iframe: the candidate in a
- * compartment and the planner beside it, so model steps are plain calls, while the real
+ * Opens a model session in a runner worker of its own in the isolated host (a session runs for
+ * minutes, so it gets the host where exhausting memory cannot take the tab down, and its one hop
+ * per planned action costs nothing next to the thousands of model steps behind it): the candidate
+ * in a compartment and the planner beside it, so model steps are plain calls, while the real
  * environment and the returns stay in the page. A request past its limit ends the worker (a fatal
  * error); so does closing the session.
  */
 export const openBrowserModelSession: OpenModelSession = async (program, config, { timeoutMs }) => {
-  const box = await sandboxFrame();
+  const box = await isolatedHost();
   let dead: PlanningModelError | null = null;
   let pending: { id: number; op: PlanOp; resolve: (v: unknown) => void; reject: (e: PlanningModelError) => void; timer: ReturnType<typeof setTimeout> } | null = null;
   const fail = (error: PlanningModelError) => {

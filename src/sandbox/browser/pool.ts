@@ -3,13 +3,24 @@ import type { StructuredRunner } from '../../core/cwm/structured';
 import type { CandidateRunner } from '../../core/cwm/types';
 import { DatasetKeys } from '../dataset-keys';
 import { runnerFront, type RunnerJob as Job } from '../runner-front';
-import { sandboxFrame, type SandboxFrame } from './frame';
+import { isolatedHost } from './frame';
+import { HostUnavailableError, type RunnerHost } from './host';
+import { inPageHost } from './in-page-host';
 
 /** A worker is replaced after this many candidates, so nothing accumulates in it. */
 const RECYCLE_AFTER = 500;
 
+/**
+ * Jobs with a time limit up to this run in the in-page host; longer ones in the isolated host. A
+ * browser worker's heap has no limit of its own, and a heap bomb in the page's process takes the
+ * tab down with it once it fills the renderer's memory (after ~15 s on the machine that measured
+ * it); the timer ends it long before that, but a job allowed to run longer gets a process of its
+ * own.
+ */
+export const IN_PAGE_LIMIT_MS = 5000;
+
 interface PoolWorker {
-  box: SandboxFrame;
+  box: RunnerHost;
   wid: number;
   port: MessagePort;
   keys: DatasetKeys;
@@ -18,14 +29,21 @@ interface PoolWorker {
   served: number;
 }
 
+/** One host's workers and queue: jobs go in with `submit` and leave through their `settle`. */
+interface WorkerPool {
+  submit(job: Job): void;
+  cancel(job: Job): void;
+}
+
 /**
- * The page's program runner: a pool of long-lived runner workers in the sandbox iframe, each
- * running one candidate at a time in a fresh SES compartment, talking to the page over a direct
- * port. The page keeps each job's timer: a worker that hangs, crashes or is cancelled is ended and
- * replaced, and so is every worker after `RECYCLE_AFTER` candidates. Each worker's parsed
- * datasets are tracked per worker, so a job carries its inputs exactly when its worker lacks them.
+ * A pool of long-lived runner workers in one host, each running one candidate at a time in a
+ * fresh SES compartment, talking to the page over a direct port. The page keeps each job's timer:
+ * a worker that hangs, crashes or is cancelled is ended and replaced, and so is every worker after
+ * `RECYCLE_AFTER` candidates. Each worker's parsed datasets are tracked per worker, so a job
+ * carries its inputs exactly when its worker lacks them. When the host cannot start workers at
+ * all, the waiting jobs go to `unavailable` when it is given, and fail otherwise.
  */
-export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareConcurrency || 2) - 1)): CandidateRunner & StructuredRunner {
+function createWorkerPool(host: () => Promise<RunnerHost>, poolSize: number, unavailable?: (waiting: Job[]) => void): WorkerPool {
   const workers: PoolWorker[] = [];
   const idle: PoolWorker[] = [];
   const queue: Job[] = [];
@@ -53,7 +71,7 @@ export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareCo
   async function spawn(): Promise<void> {
     starting++;
     try {
-      const box = await sandboxFrame();
+      const box = await host();
       let w: PoolWorker | null = null;
       const { wid, port } = await box.spawn((message) => {
         if (w && workers.includes(w)) finish(w, { kind: 'crashed', message: `crashed the evaluator: ${message}` }, true);
@@ -69,9 +87,10 @@ export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareCo
       workers.push(w);
       idle.push(w);
     } catch (error) {
-      // The frame could not give a worker: fail what waits rather than hang, and stop refilling
-      // the pool until the next job asks for a worker again.
+      // The host could not give a worker: hand what waits elsewhere or fail it rather than hang,
+      // and stop refilling the pool until the next job asks for a worker again.
       used = false;
+      if (unavailable && error instanceof HostUnavailableError) unavailable(queue.splice(0));
       for (const job of queue.splice(0)) job.settle({ kind: 'crashed', message: error instanceof Error ? error.message : String(error) });
     } finally {
       starting--;
@@ -108,10 +127,35 @@ export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareCo
     if (w) finish(w, { kind: 'cancelled' }, true);
   }
 
-  return runnerFront((job) => {
-    queue.push(job);
-    pump();
-  }, cancel);
+  return {
+    submit(job) {
+      queue.push(job);
+      pump();
+    },
+    cancel,
+  };
+}
+
+/**
+ * The page's program runner. A job runs in the in-page host when its time limit is at most
+ * `IN_PAGE_LIMIT_MS` (every score during a search, every step of play) and in the isolated host
+ * otherwise; if this browser cannot start workers in the in-page host, every job goes to the
+ * isolated one.
+ */
+export function createBrowserRunner(poolSize = Math.max(1, (navigator.hardwareConcurrency || 2) - 1)): CandidateRunner & StructuredRunner {
+  let inPageWorks = true;
+  const isolated = createWorkerPool(isolatedHost, poolSize);
+  const inPage = createWorkerPool(inPageHost, poolSize, (waiting) => {
+    inPageWorks = false;
+    for (const job of waiting) submit(job);
+  });
+  const lanes = new WeakMap<Job, WorkerPool>();
+  function submit(job: Job): void {
+    const lane = inPageWorks && job.options.timeoutMs <= IN_PAGE_LIMIT_MS ? inPage : isolated;
+    lanes.set(job, lane);
+    lane.submit(job);
+  }
+  return runnerFront(submit, (job) => lanes.get(job)?.cancel(job));
 }
 
 let shared: (CandidateRunner & StructuredRunner) | null = null;

@@ -37,8 +37,9 @@ export interface WorkerSources {
 }
 
 /**
- * The source of one long-lived runner worker: a classic worker started from a blob URL inside the
- * sandbox iframe (classic, because an opaque-origin iframe cannot start module workers). It loads
+ * The source of one long-lived runner worker: a classic worker, started from a blob URL inside the
+ * isolated host's sandbox iframe (classic, because an opaque-origin iframe cannot start module
+ * workers) or evaluated by the in-page host's `data:` URL boot script (see host.ts). It loads
  * SES, builds the program runner (which calls `lockdown()`), removes the network and
  * loading globals from its own scope as defence in depth (candidates run in compartments that
  * never see this scope), and waits for the one message that hands it its port. From then on it

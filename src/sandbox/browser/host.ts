@@ -1,0 +1,20 @@
+/**
+ * Where the page's runner workers live. Two hosts implement it (see ../../../docs/sandbox.md):
+ * - the in-page host (in-page-host.ts): opaque-origin workers owned by a same-origin iframe whose
+ *   CSP forbids all network, in the page's own renderer process; a round trip costs what a worker
+ *   the page starts itself costs;
+ * - the isolated host (frame.ts): workers inside an opaque-origin sandboxed iframe, which Chromium
+ *   puts in a renderer process of its own, so a candidate that exhausts memory takes down that
+ *   process and not the tab, at the price of a cross-process hop per job.
+ */
+export interface RunnerHost {
+  /** Starts a runner worker; resolves, once it has booted, to the port that talks to it directly. */
+  spawn(onDied: (message: string) => void): Promise<{ wid: number; port: MessagePort }>;
+  kill(wid: number): void;
+  dispose(): void;
+}
+
+/** The host cannot start runner workers in this browser at all (not one worker ever booted). */
+export class HostUnavailableError extends Error {
+  override name = 'HostUnavailableError';
+}
