@@ -9,7 +9,8 @@
  *   page → runner worker of the in-page host → page, then the metric) and `cwm eval`'s Node
  *   runner (permission-limited child process, SES compartment);
  * - CPython: the same program in Python, `exec`'d afresh by `python3` on the same transitions.
- * Every candidate's text is new (a numbered comment), so no engine cache is reused across runs.
+ * Every candidate's text is new (a numbered comment), so no engine cache is reused across runs, and
+ * every place idles 50 ms before each measurement, as between two model calls.
  * A second table gives the boundaries' own round-trip cost (see boundary.ts).
  * The places are measured in turn within each repeat, so a busy machine slows them alike; the
  * table shows medians and the ratio of the project to its floor. Not a timed test.
@@ -29,6 +30,8 @@ import { program } from '../fixtures/programs/index';
 import type {} from '../fixtures/programs/page-api';
 
 const WARMUP = 3;
+/** Every place idles this long before each measurement, as a runner does between two model calls. */
+const IDLE_MS = 50;
 const REPEATS = 15;
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENVS = ['cartpole', 'acrobot'];
@@ -42,16 +45,16 @@ function median(xs: number[]): number {
 /** One browser evaluation of a new candidate, timed inside the page; throws unless it is correct. */
 async function browserOnce(page: Page, envId: string, source: string): Promise<number> {
   return page.evaluate(
-    async ({ envId, source }) => {
+    async ({ envId, source, idleMs }) => {
       // Let the worker build its next compartment, as it would between two LLM calls.
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, idleMs));
       const t0 = performance.now();
       const result = await window.cwmPlayground!.evaluate({ envId, program: source });
       const ms = performance.now() - t0;
       if (result.bug || !result.solved) throw new Error(`${envId}: the benchmark program is not correct: ${result.bug}`);
       return ms;
     },
-    { envId, source },
+    { envId, source, idleMs: IDLE_MS },
   );
 }
 
@@ -90,6 +93,8 @@ onmessage = (e) => { if (e.data.data) { data = e.data.data; return; } postMessag
     window.benchFloorInWorker = (source) => new Promise((resolve) => { w.onmessage = (e) => resolve(e.data); w.postMessage({ source }); });
   })()`;
 }
+
+const idle = () => new Promise((r) => setTimeout(r, IDLE_MS));
 
 function floorHere(source: string, data: unknown[]): { ms: number; correct: number } {
   return (0, eval)(FLOOR)(source, data);
@@ -143,10 +148,18 @@ async function main(): Promise<void> {
     const times: number[][] = PLACES.map(() => []);
     for (let i = 0; i < WARMUP + REPEATS; i++) {
       const fresh = () => `${js}\n// candidate ${++serial}`;
-      const bf = await page.evaluate(({ floor, source }) => (0, eval)(floor)(source, (window as unknown as { benchData: unknown[] }).benchData), { floor: FLOOR, source: fresh() });
-      const bw = (await page.evaluate(`window.benchFloorInWorker(${JSON.stringify(fresh())})`)) as { ms: number; correct: number };
+      const bf = await page.evaluate(
+        async ({ floor, source, idleMs }) => {
+          await new Promise((r) => setTimeout(r, idleMs));
+          return (0, eval)(floor)(source, (window as unknown as { benchData: unknown[] }).benchData);
+        },
+        { floor: FLOOR, source: fresh(), idleMs: IDLE_MS },
+      );
+      const bw = (await page.evaluate(`new Promise((r) => setTimeout(r, ${IDLE_MS})).then(() => window.benchFloorInWorker(${JSON.stringify(fresh())}))`)) as { ms: number; correct: number };
       const b = await browserOnce(page, envId, fresh());
+      await idle();
       const nf = floorHere(fresh(), data);
+      await idle();
       const t0 = performance.now();
       const result = await evaluateProgram(runner, fresh(), data, pack.spec);
       const n = performance.now() - t0;

@@ -51,11 +51,19 @@ export function scoreTransition(pred: Prediction, truth: Transition, comparison:
   return { acc, state, reward: rewardOk, done: doneOk, full: state === 1 && rewardOk && doneOk };
 }
 
+// A search scores every candidate on the same dataset, and datasets are never mutated once loaded.
+const weightsCache = new WeakMap<readonly Transition[], readonly number[]>();
+
 /** Weight of each transition: 1 / (number of transitions sharing its reward value). */
-export function rewardWeights(transitions: readonly Transition[]): number[] {
-  const counts = new Map<number, number>();
-  for (const t of transitions) counts.set(t.reward, (counts.get(t.reward) ?? 0) + 1);
-  return transitions.map((t) => 1 / (counts.get(t.reward) ?? 1));
+export function rewardWeights(transitions: readonly Transition[]): readonly number[] {
+  let weights = weightsCache.get(transitions);
+  if (!weights) {
+    const counts = new Map<number, number>();
+    for (const t of transitions) counts.set(t.reward, (counts.get(t.reward) ?? 0) + 1);
+    weights = transitions.map((t) => 1 / (counts.get(t.reward) ?? 1));
+    weightsCache.set(transitions, weights);
+  }
+  return weights;
 }
 
 /** Options of the metric: how states and rewards are compared. */

@@ -25,29 +25,31 @@ export const COMPARTMENT_SOURCE = String.raw`
 
   function cut(text, max) { return text.length > max ? apply(slice, text, [0, max]) + '…' : text; }
 
-  // A seeded generator (mulberry32, two draws per 53-bit double). Reseeded from (run seed, call
-  // index) before every call into the candidate, so each answer is reproducible on its own.
-  function makeRandom() {
-    var s = 0;
-    function next32() {
-      s = (s + 0x6D2B79F5) | 0;
-      var t = imul(s ^ (s >>> 15), s | 1);
-      t ^= t + imul(t ^ (t >>> 7), t | 61);
-      return (t ^ (t >>> 14)) >>> 0;
-    }
-    return {
-      seed: function (seed, index) { s = (seed ^ imul(index + 1, 0x9E3779B1)) | 0; next32(); },
-      random: function random() { return ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992; },
-    };
+  // The seeded generator behind every candidate's Math.random (mulberry32, two draws per 53-bit
+  // double). One per runner, since a runner runs one candidate at a time: reseeded from (run seed,
+  // call index) before every call into the candidate, so each answer is reproducible on its own.
+  // The seed is applied on the first draw after it, so a program that never calls Math.random
+  // pays three stores per call.
+  var rngState = 0, nextSeed = 0, nextIndex = 0, reseed = false;
+  function next32() {
+    rngState = (rngState + 0x6D2B79F5) | 0;
+    var t = imul(rngState ^ (rngState >>> 15), rngState | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+  function seedRandom(seed, index) { nextSeed = seed; nextIndex = index; reseed = true; }
+  function random() {
+    if (reseed) { reseed = false; rngState = (nextSeed ^ imul(nextIndex + 1, 0x9E3779B1)) | 0; next32(); }
+    return ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
   }
 
-  var MATH_NAMES = getOwnNames(HostMath);
-  function mathWith(random) {
-    var m = {};
-    for (var i = 0; i < MATH_NAMES.length; i++) m[MATH_NAMES[i]] = HostMath[MATH_NAMES[i]];
+  // Every compartment's Math: the built-in functions with the seeded random, hardened once.
+  var SEEDED_MATH = (function () {
+    var names = getOwnNames(HostMath), m = {};
+    for (var i = 0; i < names.length; i++) m[names[i]] = HostMath[names[i]];
     m.random = random;
     return hardenAll(m);
-  }
+  })();
 
   // console.log and friends append to a capped list of lines that goes back with the reply.
   var LOG_LIMIT = 8192, LOG_LINES = 200;
@@ -93,14 +95,16 @@ export const COMPARTMENT_SOURCE = String.raw`
   }));
   var HIDDEN = ['Compartment', 'lockdown', 'harden'];
 
-  // A fresh compartment for one candidate, with its own seeded random and console.
+  // A fresh compartment for one candidate, with its own console.
   function freshRealm() {
-    var rng = makeRandom(), out = makeConsole();
-    var compartment = new Comp({ Math: mathWith(rng.random), console: out.console, Float32Array: Float32Array, Float64Array: F64 });
+    var out = makeConsole();
+    var compartment = new Comp({ Math: SEEDED_MATH, console: out.console, Float32Array: Float32Array, Float64Array: F64 });
     var g = compartment.globalThis;
     for (var i = 0; i < HIDDEN.length; i++) { try { delete g[HIDDEN[i]]; } catch (e) {} }
     setProto(g, unknownNames);
-    return { compartment: compartment, rng: rng, logs: out.take };
+    // SES builds a compartment's evaluator on its first evaluate: do it now, while idle.
+    compartment.evaluate('0');
+    return { compartment: compartment, logs: out.take };
   }
 
   var spare = null;

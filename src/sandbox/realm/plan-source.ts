@@ -36,7 +36,7 @@ export const PLAN_SOURCE = String.raw`
     if (loaded.failure) { loaded.failure.logs = realm.logs(); return loaded.failure; }
     var env = loaded.env, calls = 0, seed = job.seed | 0;
     var model = {
-      setState: function (state) { realm.rng.seed(seed, calls++); env.setState(copy(state)); },
+      setState: function (state) { seedRandom(seed, calls++); env.setState(copy(state)); },
       step: function (action) { return plainStep(env.step(copy(action))); },
     };
     var s = { realm: realm, job: job, planner: null };

@@ -25,12 +25,12 @@ export const SCORE_SOURCE = String.raw`
     if (datasets.size > 4) datasets['delete'](datasets.keys().next().value);
   }
 
-  // A fresh copy for the candidate: it may mutate what it gets without touching the dataset.
+  // A fresh copy for the candidate: it may mutate what it gets without touching the dataset. The
+  // copy is the frozen built-in slice, called on the runner's own arrays (parsed here or built by
+  // the planner, never handed out), so nothing of the candidate's runs in it.
+  var arraySlice = Array.prototype.slice, NO_ARGS = freeze([]);
   function copy(value) {
-    if (!isArray(value)) return value;
-    var n = value.length, out = new Array(n);
-    for (var i = 0; i < n; i++) out[i] = value[i];
-    return out;
+    return isArray(value) ? apply(arraySlice, value, NO_ARGS) : value;
   }
 
   function kind(v) {
@@ -90,7 +90,7 @@ export const SCORE_SOURCE = String.raw`
     for (var i = 0; i < data.count; i++) {
       for (var k = 0; k < samples; k++) {
         var problem;
-        realm.rng.seed((seed + imul(k, 0x632BE5AB)) | 0, i);
+        seedRandom((seed + imul(k, 0x632BE5AB)) | 0, i);
         try {
           env.setState(copy(data.states[i]));
           problem = read(env.step(copy(data.actions[i])), i, data.lengths[i], width, out, (i * samples + k) * stride);
@@ -153,7 +153,7 @@ export const SCORE_SOURCE = String.raw`
     if (loaded.failure) return loaded.failure;
     var env = loaded.env, answers = [], seed = job.seed | 0;
     for (var i = 0; i < data.count; i++) {
-      realm.rng.seed(seed, i);
+      seedRandom(seed, i);
       try {
         env.setState(deepCopy(data.states[i]));
         answers[i] = plain(env.step(deepCopy(data.actions[i])), 0, { left: PLAIN_ITEMS }, 'transition ' + i);
