@@ -11,11 +11,12 @@
  * - CPython: the same program in Python, `exec`'d afresh by `python3` on the same transitions.
  * Every candidate's text is new (a numbered comment), so no engine cache is reused across runs, and
  * every place idles 50 ms before each measurement, as between two model calls.
- * A second table gives the boundaries' own round-trip cost (see boundary.ts).
+ * A second table gives the boundaries' own round-trip cost (see boundary.ts), a third the runner's
+ * realm alone in a process with no boundary (see realm-alone.ts) beside the Node floor.
  * The places are measured in turn within each repeat, so a busy machine slows them alike; the
  * table shows medians and the ratio of the project to its floor. Not a timed test.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -32,6 +33,8 @@ import type {} from '../fixtures/programs/page-api';
 const WARMUP = 3;
 /** Every place idles this long before each measurement, as a runner does between two model calls. */
 const IDLE_MS = 50;
+/** The realm alone is cheap to time and noisier (its process's GC phases), so it gets more runs. */
+const ALONE_REPEATS = 45;
 const REPEATS = 15;
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENVS = ['cartpole', 'acrobot'];
@@ -95,6 +98,13 @@ onmessage = (e) => { if (e.data.data) { data = e.data.data; return; } postMessag
 }
 
 const idle = () => new Promise((r) => setTimeout(r, IDLE_MS));
+
+/** The runner's realm alone, in a process of its own (see realm-alone.ts). */
+function realmAlone(): Record<string, number> {
+  const script = resolve(import.meta.dirname, 'realm-alone.ts');
+  const out = execFileSync(process.execPath, [...process.execArgv, script, ENVS.join(','), String(WARMUP), String(ALONE_REPEATS), String(IDLE_MS)], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+}
 
 function floorHere(source: string, data: unknown[]): { ms: number; correct: number } {
   return (0, eval)(FLOOR)(source, data);
@@ -176,6 +186,7 @@ async function main(): Promise<void> {
   await runner.close();
   const trips = await browserRoundTrips(page, workerHostDocument());
   const nodeTrip = await nodeRoundTrip();
+  const alone = realmAlone();
   await browser.close();
   server.close();
 
@@ -196,6 +207,12 @@ async function main(): Promise<void> {
   console.log(`| page ↔ data: worker of the in-page host (where candidates are scored) | ${trips.inPageHost.toFixed(2)} |`);
   console.log(`| page ↔ worker in a sandboxed iframe (the isolated host: planning, limits over 5 s) | ${trips.sandboxFrame.toFixed(2)} |`);
   console.log(`| Node ↔ child process, JSON IPC (where \`cwm\` runs candidates) | ${nodeTrip.toFixed(2)} |`);
+  console.log(
+    `\nThe runner's hardened realm alone, in a Node process with no boundary (median of ${ALONE_REPEATS} after ${WARMUP} warm-ups, ${IDLE_MS} ms idle before each), beside the Node floor above\n`,
+  );
+  console.log('| Environment | runner realm ms | Node floor ms | ratio |');
+  console.log('|---|---:|---:|---:|');
+  for (const env of ENVS) console.log(`| ${env} | ${alone[env].toFixed(2)} | ${of(env, PLACES[3]).toFixed(2)} | ${(alone[env] / of(env, PLACES[3])).toFixed(2)}× |`);
 }
 
 main().catch((error: unknown) => {
