@@ -3,10 +3,8 @@
  * this process's built-ins): the program runner's realm with no boundary around it, under the
  * conditions of the other measurements (50 ms idle before each, a new program text every time).
  * Prints one JSON line: per environment, the median ms. Beside the Node floor, it separates what
- * the hardened realm costs from what the process boundary costs. (The floor itself is measured in
- * the benchmark's own process: after `lockdown()`, plain code that calls the frozen global `Math`
- * runs slower than V8's floor, Acrobot's 2.5× slower here; candidates do not, since their `Math`
- * is a copy the runner hardens itself, handed to them as a closure variable.)
+ * the hardened realm costs from what the process boundary costs. (The floor stays in the
+ * benchmark's own process, where no `lockdown()` has frozen the built-ins it runs on.)
  */
 import { getPack } from '../../envs/index';
 import { encodeInputs } from '../../src/core/cwm/run-candidate';
