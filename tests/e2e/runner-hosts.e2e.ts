@@ -60,7 +60,8 @@ describe('runner hosts', () => {
     const page = await openApp();
     expect(await score(page, 5000)).toBe(1);
     expect(await targets('iframe')).toEqual([]);
-    expect((await targets('worker')).filter((u) => u.startsWith('data:text/javascript'))).toHaveLength(1);
+    // The pool keeps hardwareConcurrency − 1 workers once used: one or more, all in the in-page host.
+    expect((await targets('worker')).filter((u) => u.startsWith('data:text/javascript')).length).toBeGreaterThan(0);
     expect(await score(page, 20_000)).toBe(1);
     // The isolated host's iframe is a target of its own: Chromium gave it another renderer.
     expect(await targets('iframe')).toHaveLength(1);
