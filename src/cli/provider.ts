@@ -1,7 +1,6 @@
-import { checkReachable, createAnthropicClient, createOpenAiClient, withRetry, type LlmClient, type ProviderSettings } from '../core/llm';
+import { checkReachable, createAnthropicClient, createOpenAiClient, OPENAI_BASE_URL, withRetry, type LlmClient, type ProviderSettings } from '../core/llm';
 import { stringFlag, UsageError, type ParsedArgs } from './args';
 
-const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 const DEFAULT_KEY_ENV: Record<string, string> = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' };
 
 /**

@@ -59,13 +59,15 @@ export function getProvider(kind: string): ProviderDef | undefined {
   return registry.get(kind);
 }
 
+/** Where an OpenAI-compatible provider without a base URL sends its calls. */
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
 registerProvider({
   kind: 'openai',
   label: 'OpenAI-compatible',
   needsKey: false,
-  defaultBaseUrl: 'https://api.openai.com/v1',
-  create: (s) =>
-    createOpenAiClient({ baseUrl: s.baseUrl ?? 'https://api.openai.com/v1', apiKey: s.apiKey, model: s.model, supportsTopK: s.supportsTopK, extraHeaders: s.extraHeaders, fetch: s.fetch }),
+  defaultBaseUrl: OPENAI_BASE_URL,
+  create: (s) => createOpenAiClient({ baseUrl: s.baseUrl ?? OPENAI_BASE_URL, apiKey: s.apiKey, model: s.model, supportsTopK: s.supportsTopK, extraHeaders: s.extraHeaders, fetch: s.fetch }),
 });
 
 registerProvider({
@@ -98,7 +100,7 @@ export function createClient(settings: ProviderSettings, needsKey?: boolean): Ll
  * vLLM do.
  */
 export const presets: readonly ProviderPreset[] = [
-  { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'https://api.openai.com/v1', needsKey: true, model: 'gpt-4o-mini', supportsTopK: false, local: false },
+  { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: OPENAI_BASE_URL, needsKey: true, model: 'gpt-4o-mini', supportsTopK: false, local: false },
   {
     id: 'anthropic',
     label: 'Anthropic',

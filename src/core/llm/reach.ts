@@ -1,9 +1,9 @@
-import { ANTHROPIC_BASE_URL, ANTHROPIC_VERSION } from './anthropic';
+import { ANTHROPIC_VERSION } from './anthropic';
 import { callScope } from './abort';
 import { errorFromNetwork, type ErrorContext } from './errors';
 import { resolveFetch } from './fetch-types';
 import { joinUrl } from './http';
-import type { ProviderSettings } from './providers';
+import { getProvider, type ProviderSettings } from './providers';
 import { LlmError } from './types';
 
 /** How long the reachability check waits for any answer before calling the server unreachable. */
@@ -19,7 +19,8 @@ export const REACH_TIMEOUT_MS = 10_000;
 export async function checkReachable(settings: ProviderSettings & { crossOrigin?: boolean }, timeoutMs = REACH_TIMEOUT_MS, signal?: AbortSignal): Promise<LlmError | null> {
   const fetch = resolveFetch(settings.fetch);
   const anthropic = settings.kind === 'anthropic';
-  const baseUrl = (settings.baseUrl ?? (anthropic ? ANTHROPIC_BASE_URL : '')).replace(/\/+$/, '');
+  // The base URL the provider's client would call: the one set, or the provider's default.
+  const baseUrl = (settings.baseUrl ?? getProvider(settings.kind)?.defaultBaseUrl ?? '').replace(/\/+$/, '');
   const context: ErrorContext = { provider: anthropic ? 'Anthropic' : 'the OpenAI-compatible server', model: settings.model, baseUrl, crossOrigin: settings.crossOrigin };
   const url = anthropic ? joinUrl(baseUrl, baseUrl.endsWith('/v1') ? 'models' : 'v1/models') : joinUrl(baseUrl, 'models');
   const headers: Record<string, string> = anthropic

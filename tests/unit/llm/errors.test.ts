@@ -84,6 +84,9 @@ describe('checkReachable', () => {
     await checkReachable({ kind: 'anthropic', model: 'c', apiKey: 'a', fetch });
     expect(calls[1].url).toBe('https://api.anthropic.com/v1/models');
     expect(calls[1].headers['anthropic-dangerous-direct-browser-access']).toBe('true');
+    // Without a base URL, the server the client would call: OpenAI's, not the page's own origin.
+    await checkReachable({ kind: 'openai', model: 'gpt-4o-mini', apiKey: 'k', fetch });
+    expect(calls[2].url).toBe('https://api.openai.com/v1/models');
   });
 
   it('reports a refused connection with one attempt and a hung one after the timeout', async () => {
