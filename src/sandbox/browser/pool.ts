@@ -17,7 +17,7 @@ const RECYCLE_AFTER = 500;
  * it); the timer ends it long before that, but a job allowed to run longer gets a process of its
  * own.
  */
-export const IN_PAGE_LIMIT_MS = 5000;
+const IN_PAGE_LIMIT_MS = 5000;
 
 interface PoolWorker {
   box: RunnerHost;

@@ -110,7 +110,9 @@ export const COMPARTMENT_SOURCE = String.raw`
   var spare = null;
   /** Builds the next compartment while the worker is idle. */
   function warm() { if (spare === null) spare = freshRealm(); }
-  function takeRealm() { var r = spare || freshRealm(); spare = null; return r; }
+  // Every candidate starts the generator afresh: what it draws while loading (top level,
+  // constructor) is the same whatever the candidate before it drew.
+  function takeRealm() { var r = spare || freshRealm(); spare = null; rngState = 0; reseed = false; return r; }
 
   // Built-ins the candidate receives as closure variables: a global lookup inside a compartment
   // goes through its scope objects and is several times slower than a closure variable.

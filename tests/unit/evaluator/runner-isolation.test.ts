@@ -78,6 +78,17 @@ describe('seeded randomness', () => {
     expect(x).not.toEqual(y);
     expect(x.every((u) => u >= 0 && u < 1)).toBe(true);
   });
+  it('gives draws made while loading the same numbers whatever the candidate before drew', async () => {
+    const atLoad = 'const first = Math.random();\nclass Environment { constructor() { this.c = Math.random(); } setState(s) {} step(a) { return [[first, this.c], 0, false]; } }';
+    const input = [{ state: [0, 0], action: 0 }];
+    const alone = await runner.run(atLoad, input, { timeoutMs: 2000, seed: 3 });
+    // A candidate that draws many numbers in its calls, then the same program again.
+    await runner.run('class Environment { setState(s) {} step(a) { for (let i = 0; i < 17; i++) Math.random(); return [[Math.random(), 0], 0, false]; } }', input, { timeoutMs: 2000, seed: 4 });
+    const after = await runner.run(atLoad, input, { timeoutMs: 2000, seed: 3 });
+    expect(alone.ok && after.ok).toBe(true);
+    if (!alone.ok || !after.ok) return;
+    expect(after.predictions[0].next_state).toEqual(alone.predictions[0].next_state);
+  });
 });
 
 describe('what a candidate leaves behind', () => {
