@@ -10,8 +10,10 @@ let evaluator: Promise<typeof import('./evaluator')> | null = null;
  * (a bundler's dynamic import does work of its own on every call).
  */
 async function evaluate(request: EvaluateRequest): Promise<EvalResult> {
-  evaluator ??= import('./evaluator');
-  evaluator.catch(() => (evaluator = null));
+  if (!evaluator) {
+    evaluator = import('./evaluator');
+    evaluator.catch(() => (evaluator = null));
+  }
   const { evaluateInBrowser } = await evaluator;
   return evaluateInBrowser(request);
 }
