@@ -13,9 +13,10 @@ const RECYCLE_AFTER = 500;
 /**
  * Jobs with a time limit up to this run in the in-page host; longer ones in the isolated host. A
  * browser worker's heap has no limit of its own, and a heap bomb in the page's process takes the
- * tab down with it once it fills the renderer's memory (after ~15 s on the machine that measured
- * it); the timer ends it long before that, but a job allowed to run longer gets a process of its
- * own.
+ * tab down with it once it fills the renderer's memory: after 15–40 s for three kinds of bomb on
+ * the 2-core machine that measured it, so the timer ends them first there. A faster machine fills
+ * memory sooner; if the tab goes down, the run recovers (src/core/run/in-flight.ts). A job allowed
+ * to run longer gets a process of its own.
  */
 const IN_PAGE_LIMIT_MS = 5000;
 
