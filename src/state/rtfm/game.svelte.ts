@@ -31,18 +31,19 @@ export class RtfmGame {
   /** A new game from the current seed (the next seed on every reset, so each game differs). */
   reset(seed = this.seed): void {
     this.seed = seed;
-    this.state = this.sim.reset(Rng.seeded(seed));
-    this.valid = validActions(this.state.board);
-    this.total = 0;
-    this.done = false;
-    this.steps = [];
+    this.begin(this.sim.reset(Rng.seeded(seed)));
   }
 
   /** Starts from a given state (a recorded one), so the dataset browser can hand a board to play. */
   load(state: RtfmState): void {
     this.sim.setState(state);
-    this.state = this.sim.current();
-    this.valid = validActions(this.state.board);
+    this.begin(this.sim.current());
+  }
+
+  // A game at its first move from `state`.
+  private begin(state: RtfmState): void {
+    this.state = state;
+    this.valid = validActions(state.board);
     this.total = 0;
     this.done = false;
     this.steps = [];
