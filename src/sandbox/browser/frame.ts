@@ -1,14 +1,13 @@
 import { mountSandboxFrame } from '../mount';
 import type { FrameEvent, FrameRequest } from './frame-host';
-import type { RunnerHost } from './host';
+import { oneHostPerPage, type RunnerHost } from './host';
 
 /** How long the iframe may take to hand over a new worker's port. */
 const SPAWN_LIMIT_MS = 30_000;
 
-let frame: Promise<RunnerHost> | null = null;
 let nextWid = 1;
 
-async function openFrame(): Promise<RunnerHost> {
+async function openFrame(forget: (host: RunnerHost) => void): Promise<RunnerHost> {
   const { sandboxSrcdoc, READY_MESSAGE } = await import('./sources');
   const { port, dispose } = await mountSandboxFrame({
     srcdoc: sandboxSrcdoc(),
@@ -52,7 +51,7 @@ async function openFrame(): Promise<RunnerHost> {
     },
     dispose() {
       dispose();
-      if (frame) void frame.then((f) => f === self && (frame = null));
+      forget(self);
     },
   };
   return self;
@@ -63,10 +62,4 @@ async function openFrame(): Promise<RunnerHost> {
  * ../mount.ts, in a renderer process of its own where the browser isolates such frames), mounted
  * on first use; a new one is mounted on the next use after it failed or stopped answering.
  */
-export function isolatedHost(): Promise<RunnerHost> {
-  if (!frame) {
-    frame = openFrame();
-    frame.catch(() => (frame = null));
-  }
-  return frame;
-}
+export const isolatedHost = oneHostPerPage(openFrame);

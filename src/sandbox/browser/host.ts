@@ -18,3 +18,21 @@ export interface RunnerHost {
 export class HostUnavailableError extends Error {
   override name = 'HostUnavailableError';
 }
+
+/**
+ * One host per page: opened on first use, and opened again on the next use after it failed to
+ * open or was disposed. `open` gets `forget`, which its host's `dispose` calls with itself.
+ */
+export function oneHostPerPage(open: (forget: (host: RunnerHost) => void) => Promise<RunnerHost>): () => Promise<RunnerHost> {
+  let current: Promise<RunnerHost> | null = null;
+  const forget = (host: RunnerHost) => {
+    if (current) void current.then((h) => h === host && (current = null));
+  };
+  return () => {
+    if (!current) {
+      current = open(forget);
+      current.catch(() => (current = null));
+    }
+    return current;
+  };
+}

@@ -1,5 +1,5 @@
 import { workerHostDocument } from '../document';
-import { HostUnavailableError, type RunnerHost } from './host';
+import { HostUnavailableError, oneHostPerPage, type RunnerHost } from './host';
 
 /** How long a new worker may take to boot (load SES, lock down, build its first compartment). */
 const SPAWN_LIMIT_MS = 30_000;
@@ -36,10 +36,9 @@ function mountHostDocument(): Promise<{ Worker: WorkerConstructor; remove(): voi
   });
 }
 
-let host: Promise<RunnerHost> | null = null;
 let nextWid = 1;
 
-async function openHost(): Promise<RunnerHost> {
+async function openHost(forget: (host: RunnerHost) => void): Promise<RunnerHost> {
   const [{ runnerWorker }, mounted] = await Promise.all([import('./sources'), mountHostDocument()]);
   const source = runnerWorker();
   const workers = new Map<number, Worker>();
@@ -94,7 +93,7 @@ async function openHost(): Promise<RunnerHost> {
       for (const worker of workers.values()) worker.terminate();
       workers.clear();
       mounted.remove();
-      if (host) void host.then((h) => h === self && (host = null));
+      forget(self);
     },
   };
   return self;
@@ -106,10 +105,4 @@ async function openHost(): Promise<RunnerHost> {
  * whose CSP allows no network at all, which they inherit. They live in the page's renderer
  * process, so a job's round trip is a thread hop, not a process hop.
  */
-export function inPageHost(): Promise<RunnerHost> {
-  if (!host) {
-    host = openHost();
-    host.catch(() => (host = null));
-  }
-  return host;
-}
+export const inPageHost = oneHostPerPage(openHost);
