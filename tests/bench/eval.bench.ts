@@ -30,12 +30,17 @@ import { browserRoundTrips, nodeRoundTrip } from './boundary';
 import { program } from '../fixtures/programs/index';
 import type {} from '../fixtures/programs/page-api';
 
-const WARMUP = 3;
+/**
+ * Runs before the measured ones. The runner's own code (its loop, the page's decoding and metric)
+ * reaches its steady speed after about a dozen candidates; the table of warm-up runs shows the cost
+ * before that.
+ */
+const WARMUP = 15;
 /** Every place idles this long before each measurement, as a runner does between two model calls. */
 const IDLE_MS = 50;
 /** The realm alone is cheap to time and noisier (its process's GC phases), so it gets more runs. */
 const ALONE_REPEATS = 45;
-const REPEATS = 15;
+const REPEATS = 25;
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENVS = ['cartpole', 'acrobot'];
 const PLACES = ['browser floor (same realm)', 'browser floor in a worker', 'browser runner', 'Node floor (same realm)', 'Node runner (cwm)', 'CPython (python3)'] as const;
@@ -145,7 +150,7 @@ async function main(): Promise<void> {
   await page.waitForFunction(() => typeof window.cwmPlayground?.evaluate === 'function');
   const runner = createNodeRunner({ poolSize: 1 });
 
-  const rows: { env: string; transitions: number; where: string; ms: number }[] = [];
+  const rows: { env: string; transitions: number; where: string; ms: number; warmingMs: number }[] = [];
   let serial = 0;
   for (const envId of ENVS) {
     const pack = getPack(envId);
@@ -156,6 +161,7 @@ async function main(): Promise<void> {
     const python = pythonRunner(program(`${envId}.py`), data);
     const expected = data.filter((t) => !t.truncated).length;
     const times: number[][] = PLACES.map(() => []);
+    const warming: number[][] = PLACES.map(() => []);
     for (let i = 0; i < WARMUP + REPEATS; i++) {
       const fresh = () => `${js}\n// candidate ${++serial}`;
       const bf = await page.evaluate(
@@ -178,10 +184,10 @@ async function main(): Promise<void> {
         throw new Error(`${envId}: the floor program got ${Math.min(bf.correct, bw.correct, nf.correct)} of ${expected} transitions right`);
       const p = await python.once();
       if (p.correct < expected) throw new Error(`${envId}: the Python program got ${p.correct} of ${expected} transitions right`);
-      if (i >= WARMUP) [bf.ms, bw.ms, b, nf.ms, n, p.ms].forEach((ms, k) => times[k].push(ms));
+      [bf.ms, bw.ms, b, nf.ms, n, p.ms].forEach((ms, k) => (i >= WARMUP ? times : warming)[k].push(ms));
     }
     python.close();
-    PLACES.forEach((where, k) => rows.push({ env: envId, transitions: data.length, where, ms: median(times[k]) }));
+    PLACES.forEach((where, k) => rows.push({ env: envId, transitions: data.length, where, ms: median(times[k]), warmingMs: median(warming[k]) }));
   }
   await runner.close();
   const trips = await browserRoundTrips(page, workerHostDocument());
@@ -199,6 +205,14 @@ async function main(): Promise<void> {
     const floor = r.where === PLACES[2] ? of(r.env, PLACES[0]) : r.where === PLACES[4] ? of(r.env, PLACES[3]) : null;
     const ratio = floor === null ? '' : `${(r.ms / floor).toFixed(2)}×`;
     console.log(`| ${r.env} | ${r.transitions} | ${r.where} | ${r.ms.toFixed(2)} | ${perSecond} | ${ratio} | ${(of(r.env, PLACES[5]) / r.ms).toFixed(2)}× |`);
+  }
+  const warm = (env: string, where: string) => rows.find((r) => r.env === env && r.where === where)!.warmingMs;
+  console.log(`\nThe same while the runners warm up: median of the ${WARMUP} warm-up runs (CartPole first, on a fresh page and a fresh Node pool), beside the floors in the same runs\n`);
+  console.log('| Environment | browser runner ms | vs its floor | Node runner ms | vs its floor |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const env of ENVS) {
+    const [b, bf, n, nf] = [warm(env, PLACES[2]), warm(env, PLACES[0]), warm(env, PLACES[4]), warm(env, PLACES[3])];
+    console.log(`| ${env} | ${b.toFixed(2)} | ${(b / bf).toFixed(2)}× | ${n.toFixed(2)} | ${(n / nf).toFixed(2)}× |`);
   }
   console.log('\nThe boundary alone: one round trip with no work on the other side, after 50 ms idle, carrying a CartPole job (median of 25)\n');
   console.log('| Boundary | ms / round trip |');

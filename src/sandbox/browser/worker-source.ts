@@ -1,4 +1,5 @@
 import { acornExpression } from '../realm/acorn-expression';
+import { WARM_DELAY_MS } from '../realm/runner-source';
 
 /** Globals removed from every runner worker: network, storage, messaging, GPU, code loading. */
 export const REMOVED_GLOBALS = [
@@ -45,14 +46,16 @@ export interface WorkerSources {
  * never see this scope), and waits for the one message that hands it its port. From then on it
  * answers requests on that port, one at a time; a reply goes out from a later task, after the
  * promise jobs the candidate queued (a flood of them holds the reply back until the host's timer
- * ends the worker), and the next compartment is built after that, while idle.
+ * ends the worker), and the next compartment is built `WARM_DELAY_MS` after that, while idle.
  */
 export function runnerWorkerSource(s: WorkerSources): string {
   return `${s.ses}
 ;(function () {
   'use strict';
+  var WARM_DELAY_MS = ${WARM_DELAY_MS};
   var handle = (${s.runner})(${s.planner}, ${acornExpression(s.acorn)});
   var now = performance.now.bind(performance), Channel = MessageChannel, getProto = Object.getPrototypeOf, hasOwn = Object.prototype.hasOwnProperty;
+  var setTimer = setTimeout;
   var tick = new Channel(), next = [];
   tick.port1.onmessage = function () { var f = next.shift(); if (f) f(); };
   function later(f) { next.push(f); tick.port2.postMessage(0); }
@@ -68,7 +71,7 @@ export function runnerWorkerSource(s: WorkerSources): string {
       later(function () {
         if (reply.data) port.postMessage(reply, [reply.data.buffer]);
         else port.postMessage(reply);
-        later(function () { handle({ op: 'warm' }); });
+        setTimer(function () { handle({ op: 'warm' }); }, WARM_DELAY_MS);
       });
     };
     handle({ op: 'warm' });

@@ -1,3 +1,5 @@
+import { WARM_DELAY_MS } from '../realm/runner-source';
+
 /**
  * The program of a runner child process (CommonJS text run with `node -e`). It reads no file and
  * starts no process: it waits for one `boot` message carrying the SES, acorn, planner and runner
@@ -8,7 +10,7 @@
  * after a timeout anyway, and `vm`'s per-call watchdog thread cost a third of a CartPole
  * candidate's time). The reply is sent from a later macrotask, so promise jobs a candidate queued
  * run first, inside its own turn (a flood of them never lets the reply out, and the parent's
- * timer ends the child).
+ * timer ends the child). The next compartment is built `WARM_DELAY_MS` later.
  */
 export const CHILD_SOURCE = String.raw`'use strict';
 const vm = require('node:vm');
@@ -39,7 +41,7 @@ process.on('message', (m) => {
   }
   setImmediate(() => {
     process.send(reply);
-    setImmediate(() => handle({ op: 'warm' }));
+    setTimeout(() => handle({ op: 'warm' }), ${WARM_DELAY_MS});
   });
 });
 `;

@@ -19,7 +19,7 @@ export const COMPARTMENT_SOURCE = String.raw`
   lockdown({ errorTaming: 'unsafe', overrideTaming: 'moderate', consoleTaming: 'unsafe', stackFiltering: 'verbose', domainTaming: 'unsafe' });
   var freeze = Object.freeze, create = Object.create, apply = Reflect.apply, isArray = Array.isArray, isView = ArrayBuffer.isView;
   var getOwnNames = Object.getOwnPropertyNames, hasOwn = Object.prototype.hasOwnProperty, setProto = Object.setPrototypeOf;
-  var parse = JSON.parse, stringify = JSON.stringify, imul = Math.imul, HostMath = Math, F64 = Float64Array;
+  var parse = JSON.parse, stringify = JSON.stringify, imul = Math.imul, HostMath = Math, F64 = Float64Array, F64_PROTO = F64.prototype;
   var slice = String.prototype.slice, indexOf = String.prototype.indexOf, exec = RegExp.prototype.exec;
   var Comp = Compartment, ProxyCtor = Proxy, RefError = ReferenceError, hardenAll = harden;
 
@@ -104,7 +104,7 @@ export const COMPARTMENT_SOURCE = String.raw`
     setProto(g, unknownNames);
     // SES builds a compartment's evaluator on its first evaluate: do it now, while idle.
     compartment.evaluate('0');
-    return { compartment: compartment, logs: out.take };
+    return { compartment: compartment, values: fastValues(compartment), logs: out.take };
   }
 
   var spare = null;
@@ -116,16 +116,26 @@ export const COMPARTMENT_SOURCE = String.raw`
 
   // Built-ins the candidate receives as closure variables: a global lookup inside a compartment
   // goes through its scope objects and is several times slower than a closure variable.
-  var FAST = 'undefined, NaN, Infinity, globalThis, Math, JSON, Array, Object, Number, String, Boolean, Symbol, Map, Set, ' +
-    'WeakMap, WeakSet, Float32Array, Float64Array, Int8Array, Int16Array, Int32Array, Uint8Array, Uint16Array, Uint32Array, ' +
-    'Uint8ClampedArray, ArrayBuffer, DataView, Error, TypeError, RangeError, parseInt, parseFloat, isNaN, isFinite, BigInt, ' +
-    'Reflect, Date, RegExp, Promise, console';
+  var FAST = ['undefined', 'NaN', 'Infinity', 'globalThis', 'Math', 'JSON', 'Array', 'Object', 'Number', 'String', 'Boolean', 'Symbol',
+    'Map', 'Set', 'WeakMap', 'WeakSet', 'Float32Array', 'Float64Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Uint8Array',
+    'Uint16Array', 'Uint32Array', 'Uint8ClampedArray', 'ArrayBuffer', 'DataView', 'Error', 'TypeError', 'RangeError', 'parseInt',
+    'parseFloat', 'isNaN', 'isFinite', 'BigInt', 'Reflect', 'Date', 'RegExp', 'Promise', 'console'];
+  var FAST_PARAMS = FAST.join(', ');
+
+  // Their values in one compartment, read from its global object before any candidate code runs
+  // there (what a lookup by name would find), handed to the candidate's wrapper as arguments.
+  function fastValues(compartment) {
+    var g = compartment.globalThis, values = [];
+    for (var i = 0; i < FAST.length; i++) values[i] = FAST[i] === 'globalThis' ? g : g[FAST[i]];
+    return freeze(values);
+  }
 
   // The candidate inside a function on its own first line, so every line number in a stack trace
-  // is the line in the candidate's own source; the sourceURL names its frames.
+  // is the line in the candidate's own source; the sourceURL names its frames. The text evaluates
+  // to that function; load() calls it with the fast values.
   function wrap(program, file) {
-    return '(function (' + FAST + ') { return (function () {' + program +
-      '\n;return typeof Environment === "undefined" ? undefined : Environment; })(); })(' + FAST + ')\n//# sourceURL=' + file;
+    return '(function (' + FAST_PARAMS + ') { return (function () {' + program +
+      '\n;return typeof Environment === "undefined" ? undefined : Environment; })(); })\n//# sourceURL=' + file;
   }
 
   function failure(message, line) {
@@ -194,8 +204,11 @@ export const COMPARTMENT_SOURCE = String.raw`
 
   // Evaluates the candidate in the realm: its Environment class, or the failure.
   function load(realm, program, file) {
-    var Env;
-    try { Env = realm.compartment.evaluate(wrap(program, file)); } catch (e) { return { failure: describe(e, file, program, true) }; }
+    var wrapper, Env;
+    try { wrapper = realm.compartment.evaluate(wrap(program, file)); } catch (e) { return { failure: describe(e, file, program, true) }; }
+    // A program that closes the wrapper early may leave anything here: it is the candidate's own.
+    if (typeof wrapper !== 'function') return { failure: failure(NO_CLASS) };
+    try { Env = apply(wrapper, undefined, realm.values); } catch (e) { return { failure: describe(e, file, program, true) }; }
     if (typeof Env !== 'function') return { failure: failure(NO_CLASS) };
     var env;
     try { env = new Env(); } catch (e) { return { failure: describe(e, file, program, false) }; }

@@ -87,6 +87,9 @@ export const SCORE_SOURCE = String.raw`
     if (loaded.failure) return loaded.failure;
     var samples = job.samples > 1 ? job.samples | 0 : 1;
     var env = loaded.env, stride = data.stride, width = stride - 3, out = new F64(data.count * samples * stride), seed = job.seed | 0;
+    // Until it is full, the reply has no prototype: V8 stores into a typed array slowly when a
+    // prototype on its chain is frozen, as lockdown() leaves every one of them.
+    setProto(out, null);
     for (var i = 0; i < data.count; i++) {
       for (var k = 0; k < samples; k++) {
         var problem;
@@ -98,6 +101,7 @@ export const SCORE_SOURCE = String.raw`
         if (problem !== null) return problem;
       }
     }
+    setProto(out, F64_PROTO);
     return { ok: true, data: out, stride: stride };
   }
 
