@@ -13,18 +13,21 @@ function describe(value: unknown): string {
   return typeof value === 'number' ? String(value) : typeof value;
 }
 
-function checkObs(obs: Obs, length: number | null, where: string): string | null {
+// `at(i)` names transition i in a problem; built only when there is one.
+const at = (i: number) => `step() on transition ${i}`;
+
+function checkObs(obs: Obs, length: number | null, i: number): string | null {
   if (length === null) {
     if (Array.isArray(obs) && obs.length === 1) obs = obs[0];
-    if (typeof obs !== 'number') return `${where}: the next state must be a number for this environment, got ${describe(obs)}`;
-    return Number.isFinite(obs) ? null : `${where}: the next state is ${obs}, not a finite number`;
+    if (typeof obs !== 'number') return `${at(i)}: the next state must be a number for this environment, got ${describe(obs)}`;
+    return Number.isFinite(obs) ? null : `${at(i)}: the next state is ${obs}, not a finite number`;
   }
   // A one-element box may be recorded as a plain number (custom data); accept either form.
-  if (length === 1 && typeof obs === 'number') return Number.isFinite(obs) ? null : `${where}: the next state is ${obs}, not a finite number`;
-  if (!Array.isArray(obs)) return `${where}: the next state must be an array of ${length} numbers, got ${describe(obs)}`;
-  if (obs.length !== length) return `${where}: the next state has ${obs.length} elements; expected ${length}`;
+  if (length === 1 && typeof obs === 'number') return Number.isFinite(obs) ? null : `${at(i)}: the next state is ${obs}, not a finite number`;
+  if (!Array.isArray(obs)) return `${at(i)}: the next state must be an array of ${length} numbers, got ${describe(obs)}`;
+  if (obs.length !== length) return `${at(i)}: the next state has ${obs.length} elements; expected ${length}`;
   const bad = obs.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
-  return bad < 0 ? null : `${where}: element ${bad} of the next state is ${describe(obs[bad])}, not a finite number`;
+  return bad < 0 ? null : `${at(i)}: element ${bad} of the next state is ${describe(obs[bad])}, not a finite number`;
 }
 
 /**
@@ -35,13 +38,12 @@ export function checkPredictions(predictions: readonly Prediction[], observation
   const length = obsLength(observation);
   for (let i = 0; i < predictions.length; i++) {
     const p = predictions[i];
-    const where = `step() on transition ${i}`;
-    const problem = checkObs(p.next_state, length, where);
+    const problem = checkObs(p.next_state, length, i);
     if (problem) return { message: problem };
     if (typeof p.reward !== 'number' || !Number.isFinite(p.reward)) {
-      return { message: `${where}: the reward is ${describe(p.reward)}, not a finite number` };
+      return { message: `${at(i)}: the reward is ${describe(p.reward)}, not a finite number` };
     }
-    if (typeof p.done !== 'boolean') return { message: `${where}: done must be a boolean, got ${describe(p.done)}` };
+    if (typeof p.done !== 'boolean') return { message: `${at(i)}: done must be a boolean, got ${describe(p.done)}` };
   }
   return null;
 }

@@ -39,7 +39,20 @@ function mountHostDocument(): Promise<{ Worker: WorkerConstructor; remove(): voi
 let nextWid = 1;
 
 async function openHost(forget: (host: RunnerHost) => void): Promise<RunnerHost> {
-  const [{ runnerWorker }, mounted] = await Promise.all([import('./sources'), mountHostDocument()]);
+  const mounting = mountHostDocument();
+  mounting.catch(() => {}); // awaited below; until then a refusal is not an unhandled rejection
+  let runnerWorker: typeof import('./sources').runnerWorker;
+  try {
+    ({ runnerWorker } = await import('./sources'));
+  } catch (error) {
+    // The runner's code did not load (a network hiccup): unmount the host, so the next try mounts one afresh.
+    mounting.then(
+      (m) => m.remove(),
+      () => {},
+    );
+    throw new Error(`could not load the program runner (${error instanceof Error ? error.message : String(error)}); reload the page and run the evaluation again`);
+  }
+  const mounted = await mounting;
   const source = runnerWorker();
   const workers = new Map<number, Worker>();
   // Until one worker has booted, a failure to start one means this browser cannot host them here.
