@@ -11,8 +11,9 @@
  * - CPython: the same program in Python, `exec`'d afresh by `python3` on the same transitions.
  * Every candidate's text is new (a numbered comment), so no engine cache is reused across runs, and
  * every place idles 50 ms before each measurement, as between two model calls.
- * A second table gives the boundaries' own round-trip cost (see boundary.ts), a third the runner's
- * realm alone in a process with no boundary (see realm-alone.ts) beside the Node floor.
+ * A second table gives the same for the warm-up runs, a third the boundaries' own round-trip cost
+ * (see boundary.ts), a fourth the runner's realm alone in a process with no boundary (see
+ * realm-alone.ts) beside the Node floor.
  * The places are measured in turn within each repeat, so a busy machine slows them alike; the
  * table shows medians and the ratio of the project to its floor. Not a timed test.
  */
