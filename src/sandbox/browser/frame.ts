@@ -1,6 +1,6 @@
 import { mountSandboxFrame } from '../mount';
 import type { FrameEvent, FrameRequest } from './frame-host';
-import { oneHostPerPage, type RunnerHost } from './host';
+import { loadRunnerSources, oneHostPerPage, type RunnerHost } from './host';
 
 /** How long the iframe may take to hand over a new worker's port. */
 const SPAWN_LIMIT_MS = 30_000;
@@ -8,7 +8,7 @@ const SPAWN_LIMIT_MS = 30_000;
 let nextWid = 1;
 
 async function openFrame(forget: (host: RunnerHost) => void): Promise<RunnerHost> {
-  const { sandboxSrcdoc, READY_MESSAGE } = await import('./sources');
+  const { sandboxSrcdoc, READY_MESSAGE } = await loadRunnerSources();
   const { port, dispose } = await mountSandboxFrame({
     srcdoc: sandboxSrcdoc(),
     title: 'Program runner sandbox',

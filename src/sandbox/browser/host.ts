@@ -36,3 +36,15 @@ export function oneHostPerPage(open: (forget: (host: RunnerHost) => void) => Pro
     return current;
   };
 }
+
+/**
+ * The module carrying SES and the runner (loaded on first use); a failure to fetch it says what to
+ * do, for both hosts.
+ */
+export async function loadRunnerSources(): Promise<typeof import('./sources')> {
+  try {
+    return await import('./sources');
+  } catch (error) {
+    throw new Error(`could not load the program runner (${error instanceof Error ? error.message : String(error)}); reload the page and run the evaluation again`);
+  }
+}

@@ -1,5 +1,5 @@
 import { workerHostDocument } from '../document';
-import { HostUnavailableError, oneHostPerPage, type RunnerHost } from './host';
+import { HostUnavailableError, loadRunnerSources, oneHostPerPage, type RunnerHost } from './host';
 
 /** How long a new worker may take to boot (load SES, lock down, build its first compartment). */
 const SPAWN_LIMIT_MS = 30_000;
@@ -41,19 +41,19 @@ let nextWid = 1;
 async function openHost(forget: (host: RunnerHost) => void): Promise<RunnerHost> {
   const mounting = mountHostDocument();
   mounting.catch(() => {}); // awaited below; until then a refusal is not an unhandled rejection
-  let runnerWorker: typeof import('./sources').runnerWorker;
+  let sources: Awaited<ReturnType<typeof loadRunnerSources>>;
   try {
-    ({ runnerWorker } = await import('./sources'));
+    sources = await loadRunnerSources();
   } catch (error) {
-    // The runner's code did not load (a network hiccup): unmount the host, so the next try mounts one afresh.
+    // Unmount the host, so the next try mounts one afresh.
     mounting.then(
       (m) => m.remove(),
       () => {},
     );
-    throw new Error(`could not load the program runner (${error instanceof Error ? error.message : String(error)}); reload the page and run the evaluation again`);
+    throw error;
   }
   const mounted = await mounting;
-  const source = runnerWorker();
+  const source = sources.runnerWorker();
   const workers = new Map<number, Worker>();
   // Until one worker has booted, a failure to start one means this browser cannot host them here.
   let booted = false;

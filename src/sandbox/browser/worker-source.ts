@@ -52,7 +52,6 @@ export function runnerWorkerSource(s: WorkerSources): string {
   return `${s.ses}
 ;(function () {
   'use strict';
-  var WARM_DELAY_MS = ${WARM_DELAY_MS};
   var handle = (${s.runner})(${s.planner}, ${acornExpression(s.acorn)});
   var now = performance.now.bind(performance), Channel = MessageChannel, getProto = Object.getPrototypeOf, hasOwn = Object.prototype.hasOwnProperty;
   var setTimer = setTimeout;
@@ -71,7 +70,7 @@ export function runnerWorkerSource(s: WorkerSources): string {
       later(function () {
         if (reply.data) port.postMessage(reply, [reply.data.buffer]);
         else port.postMessage(reply);
-        setTimer(function () { handle({ op: 'warm' }); }, WARM_DELAY_MS);
+        setTimer(function () { handle({ op: 'warm' }); }, ${WARM_DELAY_MS});
       });
     };
     handle({ op: 'warm' });
