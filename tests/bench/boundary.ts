@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { Page } from 'playwright-core';
+import { encodeFrame, frameMessage, FrameReader } from '../../src/sandbox/node/frames';
 
 const ROUNDS = 25;
 const IDLE_MS = 50;
@@ -70,14 +71,24 @@ export async function browserRoundTrips(page: Page, hostDocument: string): Promi
   return page.evaluate(script) as Promise<BrowserTrips>;
 }
 
-/** In Node: to a child process over JSON IPC, the reply's numbers as base64 bytes (as the runner's). */
+/**
+ * In Node: to a child process over its stdin and stdout in the runner's frames (see
+ * src/sandbox/node/frames.ts), the reply's numbers as raw bytes after its JSON (as the runner's).
+ */
 export async function nodeRoundTrip(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', `const b = Buffer.alloc(${REPLY_NUMBERS * 8}); process.on('message', (m) => process.send({ id: m.id, data64: b.toString('base64') }));`], {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    serialization: 'json',
-  });
+  const echo = `const fs = require('fs'); const numbers = new Uint8Array(${REPLY_NUMBERS * 8});
+process.stdin.on('data', (chunk) => {
+  const json = Buffer.from(JSON.stringify({ id: JSON.parse(chunk.toString('utf8', 8)).id }));
+  const out = Buffer.allocUnsafe(8 + json.length + numbers.length);
+  out.writeUInt32LE(4 + json.length + numbers.length, 0); out.writeUInt32LE(json.length, 4); json.copy(out, 8); out.set(numbers, 8 + json.length);
+  fs.writeSync(1, out);
+});`;
+  const child = spawn(process.execPath, ['-e', echo], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const reader = new FrameReader();
   let answer: () => void = () => {};
-  child.on('message', () => answer());
+  child.stdout.on('data', (chunk: Buffer) => {
+    for (const frame of reader.push(chunk)) if (frameMessage(frame).data instanceof Float64Array) answer();
+  });
   const ms: number[] = [];
   try {
     for (let i = 0; i < ROUNDS + 1; i++) {
@@ -85,7 +96,7 @@ export async function nodeRoundTrip(): Promise<number> {
       const t0 = performance.now();
       await new Promise<void>((r) => {
         answer = r;
-        child.send({ id: i, program: 'x'.repeat(PROGRAM_CHARS) });
+        child.stdin.write(encodeFrame({ id: i, program: 'x'.repeat(PROGRAM_CHARS) }));
       });
       if (i > 0) ms.push(performance.now() - t0); // the first waits for the child to start
     }

@@ -221,7 +221,7 @@ async function main(): Promise<void> {
   console.log(`| page ↔ worker started by the page (same process) | ${trips.sameProcess.toFixed(2)} |`);
   console.log(`| page ↔ data: worker of the in-page host (where candidates are scored) | ${trips.inPageHost.toFixed(2)} |`);
   console.log(`| page ↔ worker in a sandboxed iframe (the isolated host: planning, limits over 5 s) | ${trips.sandboxFrame.toFixed(2)} |`);
-  console.log(`| Node ↔ child process, JSON IPC (where \`cwm\` runs candidates) | ${nodeTrip.toFixed(2)} |`);
+  console.log(`| Node ↔ child process, frames on stdin and stdout (where \`cwm\` runs candidates) | ${nodeTrip.toFixed(2)} |`);
   console.log(
     `\nThe runner's hardened realm alone, in a Node process with no boundary (median of ${ALONE_REPEATS} after ${WARMUP} warm-ups, ${IDLE_MS} ms idle before each), beside the Node floor above\n`,
   );

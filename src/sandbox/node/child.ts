@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { CHILD_SOURCE } from './child-source';
+import { encodeFrame, frameMessage, FrameReader, type ChildMessage, type Frame } from './frames';
 import { bootSources } from './sources';
 
 /** Limits of one runner child. */
@@ -12,6 +14,10 @@ export interface ChildLimits {
 export interface RunnerChild {
   process: ChildProcess;
   send(message: unknown): void;
+  /** Calls `listener` with each message the child sends; returns how to stop. */
+  onMessage(listener: (message: ChildMessage) => void): () => void;
+  /** Whether the child keeps this process alive: while it runs a job, not while it idles. */
+  hold(busy: boolean): void;
   /** The last few KB of the child's stderr (V8 prints "heap out of memory" there). */
   stderr(): string;
   /** The child has booted (SES locked down, runner built): an exit before that is not a candidate's doing. */
@@ -35,11 +41,30 @@ const PERMISSION = process.allowedNodeEnvironmentFlags.has('--permission') ? '--
 export function startRunnerChild(limits: ChildLimits): RunnerChild {
   const limited = addressLimit;
   const { command, argv } = runnerChildCommand(limits, CHILD_SOURCE, limited);
-  const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json', env: {}, windowsHide: true });
+  const child = spawn(command, argv, { stdio: ['pipe', 'pipe', 'pipe'], env: {}, windowsHide: true });
+  const input = child.stdin!;
+  const output = child.stdout as Readable & { ref?: () => void; unref?: () => void };
   let ready = false;
-  child.on('message', (m: { op?: unknown }) => {
-    if (m?.op === 'ready') ready = true;
+  const listeners = new Set<(message: ChildMessage) => void>();
+  const reader = new FrameReader();
+  output.on('data', (chunk: Buffer) => {
+    let frames: Frame[];
+    try {
+      frames = reader.push(chunk);
+    } catch {
+      // Only a candidate that escaped its compartment could garble the child's output.
+      kill();
+      return;
+    }
+    for (const frame of frames) {
+      const message = frameMessage(frame);
+      if (message.op === 'ready') ready = true;
+      for (const listener of [...listeners]) listener(message);
+    }
   });
+  // A child that ended leaves its pipes to close; writing to them then must not throw here.
+  input.on('error', () => {});
+  output.on('error', () => {});
   // A machine whose V8 needs more address space than the limit allows cannot start a child at
   // all: later children start without the limit (the heap limit and the permissions remain).
   child.on('exit', () => {
@@ -47,22 +72,37 @@ export function startRunnerChild(limits: ChildLimits): RunnerChild {
   });
   let stderr = '';
   child.stderr?.setEncoding('utf8');
-  (child.stderr as { unref?: () => void } | null)?.unref?.(); // the IPC channel decides whether the child keeps us alive
+  (child.stderr as { unref?: () => void } | null)?.unref?.(); // stdout decides whether the child keeps us alive
   child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4096);
   });
-  child.send({ op: 'boot', ...bootSources() });
+  const kill = () => {
+    listeners.clear();
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  const send = (message: unknown) => {
+    if (input.writable) input.write(encodeFrame(message));
+  };
+  send({ op: 'boot', ...bootSources() });
   return {
     process: child,
-    send: (message) => {
-      if (child.connected) child.send(message as object);
+    send,
+    onMessage: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    hold: (busy) => {
+      if (busy) {
+        child.ref();
+        output.ref?.();
+      } else {
+        child.unref();
+        output.unref?.();
+      }
     },
     stderr: () => stderr,
     ready: () => ready,
-    kill: () => {
-      child.removeAllListeners('message');
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    },
+    kill,
   };
 }
 
@@ -74,14 +114,13 @@ export function startRunnerChild(limits: ChildLimits): RunnerChild {
 export async function bootedRunnerChild(limits: ChildLimits, retry = true): Promise<RunnerChild> {
   const child = startRunnerChild(limits);
   const booted = await new Promise<boolean>((resolve) => {
-    const onMessage = (m: { op?: unknown }) => {
-      if (m?.op !== 'ready') return;
+    const stop = child.onMessage((m) => {
+      if (m.op !== 'ready') return;
       child.process.off('exit', onExit);
-      child.process.off('message', onMessage);
+      stop();
       resolve(true);
-    };
+    });
     const onExit = () => resolve(false);
-    child.process.on('message', onMessage);
     child.process.once('exit', onExit);
     child.process.once('error', onExit);
   });
@@ -89,19 +128,6 @@ export async function bootedRunnerChild(limits: ChildLimits, retry = true): Prom
   if (retry) return bootedRunnerChild(limits, false);
   const why = child.stderr().trim().split('\n').pop() ?? '';
   throw new Error(`could not start the evaluator process${why ? ` (${why})` : ''}; check that this Node.js (20 or later) can start child processes`);
-}
-
-/**
- * A child's reply with its predictions back as a Float64Array (they cross as base64 text). The
- * bytes are copied into a fresh, aligned buffer; anything malformed is left for the reply check.
- */
-export function withPredictions(message: Record<string, unknown>): Record<string, unknown> {
-  if (typeof message.data64 !== 'string') return message;
-  const bytes = Buffer.from(message.data64, 'base64');
-  if (bytes.byteLength % 8 !== 0) return { ...message, data64: undefined };
-  const data = new Float64Array(bytes.byteLength / 8);
-  new Uint8Array(data.buffer).set(bytes);
-  return { ...message, data64: undefined, data };
 }
 
 /** The command line of a runner child running `source` (CommonJS text) under `limits`. */

@@ -30,7 +30,7 @@ export async function openNodeSession(program: string, config: PlannerConfig, op
     throw new PlanningModelError(error instanceof Error ? error.message : String(error), true);
   });
   const proc = child.process;
-  proc.unref();
+  child.hold(false);
   let dead: PlanningModelError | null = null;
   let nextId = 1;
   let pending: { id: number; op: PlanOp; settle: (reply: unknown) => void; fail: (error: PlanningModelError) => void; timer: ReturnType<typeof setTimeout> } | null = null;
@@ -45,12 +45,12 @@ export async function openNodeSession(program: string, config: PlannerConfig, op
       p.fail(error);
     }
   };
-  proc.on('message', (message: { id?: unknown }) => {
-    if (!pending || message?.id !== pending.id) return;
+  child.onMessage((message) => {
+    if (!pending || message.id !== pending.id) return;
     const p = pending;
     pending = null;
     clearTimeout(p.timer);
-    proc.unref();
+    child.hold(false);
     p.settle(message);
   });
   proc.on('exit', () => setTimeout(() => kill(new PlanningModelError(childLostMessage(child.stderr(), memoryLimitMb), true)), 20));
@@ -74,7 +74,7 @@ export async function openNodeSession(program: string, config: PlannerConfig, op
           reject(read.error);
         },
       };
-      proc.ref();
+      child.hold(true);
       child.send({ op, id, ...fields });
     });
   }

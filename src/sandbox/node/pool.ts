@@ -4,7 +4,7 @@ import type { StructuredRunner } from '../../core/cwm/structured';
 import type { CandidateRunner } from '../../core/cwm/types';
 import { DatasetKeys } from '../dataset-keys';
 import { runnerFront, type RunnerJob as Pending } from '../runner-front';
-import { childLostMessage, startRunnerChild, withPredictions, type RunnerChild } from './child';
+import { childLostMessage, startRunnerChild, type RunnerChild } from './child';
 
 /** Options of the Node evaluator. */
 export interface NodeRunnerOptions {
@@ -47,23 +47,12 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
   let closed = false;
   let bootFailures = 0;
 
-  function setIdle(slot: Slot, idle: boolean): void {
-    const proc = slot.child.process;
-    if (idle) {
-      proc.unref();
-      (proc.channel as { unref?: () => void } | undefined)?.unref?.();
-    } else {
-      proc.ref();
-      (proc.channel as { ref?: () => void } | undefined)?.ref?.();
-    }
-  }
-
   function settle(slot: Slot, reply: RunnerReply): void {
     const pending = slot.current;
     if (slot.timer) clearTimeout(slot.timer);
     slot.current = null;
     slot.timer = null;
-    setIdle(slot, true);
+    slot.child.hold(false);
     pending?.settle(reply);
   }
 
@@ -78,16 +67,16 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
   function spawn(index: number): Slot {
     const child = startRunnerChild({ memoryLimitMb });
     const slot: Slot = { child, keys: new DatasetKeys(), current: null, timer: null, served: 0, ready: false };
-    child.process.on('message', (message: { id?: unknown; op?: unknown; crashed?: unknown }) => {
-      if (message?.op === 'ready') {
+    child.onMessage((message) => {
+      if (message.op === 'ready') {
         slot.ready = true;
         bootFailures = 0;
         pump();
-        if (!slot.current) setIdle(slot, true);
+        if (!slot.current) slot.child.hold(false);
         return;
       }
-      if (!slot.current || message?.id !== slot.current.id) return;
-      const reply = message.crashed === true ? ({ kind: 'crashed', message: 'the evaluator failed; run the evaluation again' } as const) : parseRunnerReply(withPredictions(message));
+      if (!slot.current || message.id !== slot.current.id) return;
+      const reply = message.crashed === true ? ({ kind: 'crashed', message: 'the evaluator failed; run the evaluation again' } as const) : parseRunnerReply(message);
       if (reply.kind === 'timeout' || reply.kind === 'crashed' || ++slot.served >= recycleAfter) retire(slot, reply);
       else {
         settle(slot, reply);
@@ -113,7 +102,7 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
     });
     child.process.on('error', () => retire(slot, { kind: 'crashed', message: 'could not start the evaluator process; check that Node.js can start child processes here' }));
     // Booting keeps the process alive: a job is waiting for this child.
-    setIdle(slot, false);
+    slot.child.hold(true);
     slots[index] = slot;
     return slot;
   }
@@ -121,7 +110,7 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
   function start(slot: Slot, pending: Pending): void {
     const id = nextId++;
     slot.current = { ...pending, id };
-    setIdle(slot, false);
+    slot.child.hold(true);
     if (!slot.keys.has(pending.key)) {
       slot.keys.add(pending.key);
       slot.child.send({ op: 'prepare', key: pending.key, inputs: pending.inputs });
