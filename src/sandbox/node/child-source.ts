@@ -17,6 +17,8 @@ import { WARM_DELAY_MS } from '../realm/runner-source';
 export const CHILD_SOURCE = String.raw`'use strict';
 const vm = require('node:vm');
 const fs = require('node:fs');
+// Stdout carries frames only: whatever prints (SES's own reports, say) goes to stderr.
+console.log = console.info = console.debug = console.warn;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 function send(message, bytes) {
   const json = Buffer.from(JSON.stringify(message));
