@@ -1,6 +1,7 @@
 import type { EnvPack } from '../core/env/types';
 import { CEM_DEFAULTS, MCTS_DEFAULTS, type CemParams, type MctsParams } from '../core/plan/params';
 import { planningLimit } from '../core/plan/episode';
+import type { NormalizedReturn } from '../core/plan/normalized';
 import { evaluatePlanning, type PlanningProgress, type PlanningResult } from '../core/plan/session';
 import { openNodeModelSession } from '../sandbox/node/plan-session';
 import { command, intFlag, parseArgs, rejectUnknown, stringFlag, UsageError, type ParsedArgs } from './args';
@@ -45,16 +46,24 @@ export function episodeReporter(limit: number, write: (line: string) => void): (
   };
 }
 
-/** The readable report of `cwm plan` without --json. */
-export function formatPlanning(result: PlanningResult, header: string): string {
+/**
+ * The lines every planning report starts with: the header, the returns of the random policy
+ * (`randomPolicy` says what it draws from), the oracle and the model, and R.
+ */
+export function returnLines(result: NormalizedReturn, header: string, randomPolicy: string): string[] {
   const f = (x: number) => x.toFixed(2);
-  const lines = [
+  return [
     header,
-    `random    ${f(result.returnRandom)}  (mean return of uniformly random actions)`,
+    `random    ${f(result.returnRandom)}  (mean return of ${randomPolicy})`,
     `oracle    ${f(result.returnOracle)}  (the planner with the reference simulator as its model)`,
     `model     ${f(result.returnModel)}  (the planner with this program as its model)`,
     result.normalizedReturn === null ? `R         N/A: ${result.reason}` : `R         ${result.normalizedReturn.toFixed(4)}  (model − random) / (oracle − random)`,
   ];
+}
+
+/** The readable report of `cwm plan` without --json. */
+export function formatPlanning(result: PlanningResult, header: string): string {
+  const lines = returnLines(result, header, 'uniformly random actions');
   if (result.modelError) lines.push(`model failed: ${result.modelError}; ${result.fallbacks} of ${result.steps} steps acted randomly instead`);
   return lines.join('\n');
 }
@@ -62,7 +71,8 @@ export function formatPlanning(result: PlanningResult, header: string): string {
 /**
  * `cwm plan --env <id> --program <file.js> [--episodes 10] [--seed n] [--json]`: the program's
  * normalized return with the paper's planner settings unless overridden.
- * The program and the planner run in a worker thread's vm context; the real environment here.
+ * The program and the planner run in a permission-limited child process, the program in an SES
+ * compartment (src/sandbox/node); the real environment runs here.
  * Exit 0 when done, 2 on bad input (unknown env, no simulator, unreadable program).
  */
 export const planCommand = command('plan', plan);

@@ -3,6 +3,7 @@ import { DEFAULT_TIMEOUT_MS } from '../core/cwm/evaluate';
 import { RTFM_PLAN_DEFAULTS, type RtfmPlanParams, type RtfmPlanResult } from '../core/rtfm/plan';
 import { createNodeRunner } from '../sandbox/node/pool';
 import { intFlag, type ParsedArgs } from './args';
+import { returnLines } from './plan';
 
 /** The RTFM planner's settings from --episodes and --depth. */
 export function rtfmPlanParamsFromArgs(args: ParsedArgs): RtfmPlanParams {
@@ -11,14 +12,7 @@ export function rtfmPlanParamsFromArgs(args: ParsedArgs): RtfmPlanParams {
 
 /** The readable report of `cwm plan --env rtfm`. */
 export function formatRtfmPlanning(result: RtfmPlanResult, header: string): string {
-  const f = (x: number) => x.toFixed(2);
-  const lines = [
-    header,
-    `random    ${f(result.returnRandom)}  (mean return of uniformly random valid actions)`,
-    `oracle    ${f(result.returnOracle)}  (the planner with the reference simulator as its model)`,
-    `model     ${f(result.returnModel)}  (the planner with this program as its model)`,
-    result.normalizedReturn === null ? `R         N/A: ${result.reason}` : `R         ${result.normalizedReturn.toFixed(4)}  (model − random) / (oracle − random)`,
-  ];
+  const lines = returnLines(result, header, 'uniformly random valid actions');
   if (result.modelError) lines.push(`model failed: ${result.modelError}; the planner acted randomly from then on`);
   return lines.join('\n');
 }

@@ -71,7 +71,7 @@ export interface TransitionInput {
   action: Action;
 }
 
-/** Runs candidate programs somewhere isolated (a sandboxed worker, a Node worker thread). */
+/** Runs candidate programs somewhere isolated (an SES compartment in a browser worker or a Node child process). */
 export interface CandidateRunner {
   run(program: string, inputs: TransitionInput[], options: RunOptions): Promise<RunOutcome>;
 }

@@ -12,9 +12,10 @@ export interface Planner {
 
 /**
  * The planners, as ONE self-contained function. Why: a planner must run in the same realm as the
- * untrusted CWM it plans with (model steps are plain calls), so its source is
- * injected into sandboxed workers and vm contexts with `plannerRuntimeSource()`. It may therefore
- * reference nothing outside its own body except the `RngClass` it is given and standard built-ins.
+ * untrusted CWM it plans with (model steps are plain calls), so its source is injected into the
+ * program runner (browser workers, Node child processes) with `plannerRuntimeSource()`. It may
+ * therefore reference nothing outside its own body except the `RngClass` it is given and standard
+ * built-ins.
  */
 export function plannerRuntime(RngClass: typeof Rng) {
   interface PlanNode {
@@ -239,7 +240,8 @@ export const { createPlanner, mctsAct, cemPlan, softmaxSample } = plannerRuntime
 
 /**
  * JavaScript source that evaluates to `{ createPlanner, mctsAct, cemPlan, softmaxSample }` in
- * another realm (a sandboxed worker or a vm context), built from the same functions as above.
+ * another realm (the program runner in a browser worker or a Node child), built from the same
+ * functions as above.
  */
 export function plannerRuntimeSource(): string {
   // `__name`: tsx (esbuild with keepNames) rewrites function bodies to call a `__name` helper that

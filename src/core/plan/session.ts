@@ -8,7 +8,7 @@ import { plannerConfig, type CemParams, type MctsParams, type PlannerConfig } fr
 import { createPlanner } from './runtime';
 
 /**
- * A CWM and a planner living together in an isolated realm (a sandboxed worker, a vm context).
+ * A CWM and a planner living together in an isolated realm (a browser worker or a Node child process).
  * The outside only asks "which action from this observation"; model steps never cross it.
  */
 export interface ModelSession {

@@ -5,7 +5,7 @@ import type { CallKind, NodeRecord, RunRecord, StrategyId } from '../run/types';
 import type { Rng } from '../rng';
 import type { ProtocolId, RecordedDescription } from '../protocol/protocols';
 
-/** Scores a program on the run's dataset (in a sandboxed worker in the page, a worker thread in Node). */
+/** Scores a program on the run's dataset (in the program runner: a browser worker, or a child process in Node). */
 export type Evaluate = (program: string, signal?: AbortSignal) => Promise<EvalResult>;
 
 /** What a search tells its observers while it runs. */

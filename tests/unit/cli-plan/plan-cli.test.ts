@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { planCommand } from '../../../src/cli/plan';
+import { formatPlanning, planCommand } from '../../../src/cli/plan';
+import { formatRtfmPlanning } from '../../../src/cli/rtfm-plan';
 
 const fixtures = join(__dirname, '../../fixtures/programs');
 const FAST = ['--episodes', '3', '--seed', '1', '--simulations', '10', '--rollout-depth', '20'];
@@ -64,5 +65,24 @@ describe('cwm plan', () => {
     expect(await planCommand(argv)).toBe(2);
     expect(stderr.join('')).toContain(`cwm plan: ${message}`);
     expect(stdout).toEqual([]);
+  });
+});
+
+describe('planning reports', () => {
+  const returns = { returnRandom: -0.5, returnOracle: 1, returnModel: 0.25, normalizedReturn: 0.5 };
+  test('cwm plan prints the three returns, R, and how often a failed model fell back', () => {
+    const result = { ...returns, episodes: 2, returns: { model: [], random: [], oracle: [] }, modelError: 'x is not defined', fallbacks: 3, steps: 40 };
+    expect(formatPlanning(result, 'h').split('\n')).toEqual([
+      'h',
+      'random    -0.50  (mean return of uniformly random actions)',
+      'oracle    1.00  (the planner with the reference simulator as its model)',
+      'model     0.25  (the planner with this program as its model)',
+      'R         0.5000  (model − random) / (oracle − random)',
+      'model failed: x is not defined; 3 of 40 steps acted randomly instead',
+    ]);
+  });
+  test('cwm plan --env rtfm says R is N/A and why, and draws random actions among valid ones', () => {
+    const lines = formatRtfmPlanning({ ...returns, normalizedReturn: null, reason: 'the oracle does no better than random', modelError: null }, 'rtfm').split('\n');
+    expect(lines).toEqual(['rtfm', 'random    -0.50  (mean return of uniformly random valid actions)', lines[2], lines[3], 'R         N/A: the oracle does no better than random']);
   });
 });
