@@ -12,6 +12,9 @@ import { spec } from './spec';
 export const RTFM_ATTRIBUTION =
   'RTFM transitions from the replay buffer of Dainese et al., NeurIPS 2024 (github.com/nicoladainese96/code-world-models, Apache-2.0): data/replay_buffers/rtfm/simple_stationary, converted to JSON.';
 
+/** Transitions in the shipped buffer (a test checks the file against it). */
+export const RTFM_TRANSITIONS = 999;
+
 let loading: Promise<RtfmTransition[]> | null = null;
 
 /** Loads the recorded buffer once per page or process, checked; a failed load is tried again next time. */
@@ -32,5 +35,5 @@ export const rtfmPack: RtfmPack = {
   contract: RTFM_CONTRACT,
   createSimulator: () => new RtfmSim(),
   referenceProgram: REFERENCE_PROGRAM,
-  dataset: { id: 'paper', label: 'Paper buffer (simple_stationary, 999 transitions)', attribution: RTFM_ATTRIBUTION, load },
+  dataset: { id: 'paper', label: `Paper buffer (simple_stationary, ${RTFM_TRANSITIONS} transitions)`, attribution: RTFM_ATTRIBUTION, load },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rtfmPack } from '../../../envs/rtfm';
+import { RTFM_TRANSITIONS, rtfmPack } from '../../../envs/rtfm';
 import { RtfmSim, findPlayer, validActions } from '../../../envs/rtfm/sim';
 import { boardsEqual, scoreRtfmTransition } from '../../../src/core/rtfm/metric';
 import { Rng } from '../../../src/core/rng';
@@ -7,7 +7,8 @@ import { Rng } from '../../../src/core/rng';
 describe('RTFM reference simulator', () => {
   it('reproduces every one of the 999 recorded transitions exactly (board, inventory, valid actions, reward, done)', async () => {
     const transitions = await rtfmPack.dataset.load();
-    expect(transitions).toHaveLength(999);
+    expect(transitions).toHaveLength(RTFM_TRANSITIONS);
+    expect(RTFM_TRANSITIONS).toBe(999);
     const sim = new RtfmSim();
     const wrong: number[] = [];
     transitions.forEach((t, i) => {
