@@ -47,6 +47,10 @@ export function startRunnerChild(limits: ChildLimits): RunnerChild {
   let ready = false;
   const listeners = new Set<(message: ChildMessage) => void>();
   const reader = new FrameReader();
+  const kill = () => {
+    listeners.clear();
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
   output.on('data', (chunk: Buffer) => {
     let frames: Frame[];
     try {
@@ -76,10 +80,6 @@ export function startRunnerChild(limits: ChildLimits): RunnerChild {
   child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4096);
   });
-  const kill = () => {
-    listeners.clear();
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
   const send = (message: unknown) => {
     if (input.writable) input.write(encodeFrame(message));
   };
