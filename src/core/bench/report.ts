@@ -54,13 +54,15 @@ function title(meta: BenchMeta): string {
  * The benchmark report as Markdown: title and header (protocol, description, model, provider
  * settings, budget, seeds), the paper-format table with † where a paper column was run under
  * another protocol, and the source of the paper's numbers. Nothing in it depends on when or how
- * often the cells ran, so a resumed or replayed benchmark writes the same file.
+ * often the cells ran, so a resumed or replayed benchmark writes the same file. `settings` is the
+ * header's lines alone, as the benchmark page shows them.
  */
-export function benchReport(lines: readonly BenchLine[]): { markdown: string; csv: string; json: string; table: BenchTable } {
+export function benchReport(lines: readonly BenchLine[]): { markdown: string; settings: string; csv: string; json: string; table: BenchTable } {
   const table = buildTable(lines);
   const meta = benchMeta(lines);
-  const markdown = `${title(meta)}\n\n${metaMarkdown(meta)}\n\n${tableMarkdown(table)}\nPaper columns: ${PAPER_RESULTS.source}\n`;
+  const settings = metaMarkdown(meta);
+  const markdown = `${title(meta)}\n\n${settings}\n\n${tableMarkdown(table)}\nPaper columns: ${PAPER_RESULTS.source}\n`;
   const runs = lines.map((l) => ({ ...l, finishedAt: undefined, replayed: undefined }));
   const json = JSON.stringify({ meta, table, results: runs }, null, 2) + '\n';
-  return { markdown, csv: tableCsv(table), json, table };
+  return { markdown, settings, csv: tableCsv(table), json, table };
 }

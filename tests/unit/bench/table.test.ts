@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTable, meanSe, tableCsv, tableMarkdown, type BenchResult } from '../../../src/core/bench/index';
+import { benchReport } from '../../../src/core/bench/report';
 
 const result = (over: Partial<BenchResult>): BenchResult => ({
   envId: 'cartpole',
@@ -85,5 +86,23 @@ describe('benchmark table across protocols', () => {
     expect(buildTable([paper({ budget: 10, reducedPlanner: true })]).rows[0].differs.gpt4).toEqual(['reduced planner (R)']);
     const hinted = buildTable([paper({ budget: 50, description: 'hinted' })]).rows[0];
     expect(hinted.differs).toEqual({ gpt4: ['hinted description', 'budget 50 (paper 10)'], llama: ['hinted description'] });
+  });
+});
+
+describe('benchmark report', () => {
+  it('gives the header settings on their own, exactly as the Markdown report has them', () => {
+    const line = {
+      ...result({}),
+      budget: 3,
+      model: 'openai:fake-model',
+      protocol: 'paper' as const,
+      description: 'paper' as const,
+      program: 'class Environment {}',
+      finishedAt: '2026-12-04T00:00:00Z',
+    };
+    const report = benchReport([line, { ...line, seed: 1 }]);
+    expect(report.settings.split('\n')[0]).toBe('- protocol: paper protocol');
+    expect(report.settings).toContain('- seeds: 0; 1');
+    expect(report.markdown.split('\n\n')[1]).toBe(report.settings);
   });
 });
