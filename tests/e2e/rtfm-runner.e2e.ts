@@ -83,7 +83,18 @@ describe('RTFM programs in the page sandbox', () => {
     await page.waitForSelector('[data-testid="tree-node"]');
     expect((await page.$$('[data-testid="tree-node"]')).length).toBeGreaterThanOrEqual(3);
     expect(fake.requests[0].body.messages[1].content).toContain('## Manual');
+    // Without the paper protocol, the playground's sampling.
+    expect(fake.requests[0].body).toMatchObject({ temperature: 1, top_p: 0.8, max_tokens: 1500 });
     await screenshot(page, 'rtfm-search');
+    // Under the paper protocol, the paper's sampling for this provider (GPT-4 Turbo's for an OpenAI model).
+    await page.click('[data-testid="rtfm-tab-score"]');
+    await page.check('[data-testid="rtfm-paper-protocol"]');
+    await page.click('[data-testid="rtfm-tab-search"]');
+    await page.fill('[data-testid="provider-model"]', 'gpt-4-turbo');
+    const before = fake.requests.length;
+    await page.click('[data-testid="rtfm-start-search"]');
+    await expect.poll(() => fake.requests.length, { timeout: 60_000 }).toBeGreaterThan(before);
+    expect(fake.requests[before].body).toMatchObject({ model: 'gpt-4-turbo', temperature: 0.6, top_p: 0.8, max_tokens: 4096 });
     expect(errors).toEqual([]);
   });
 });

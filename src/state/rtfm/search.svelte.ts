@@ -1,7 +1,7 @@
 import { rtfmPack } from '../../../envs/rtfm';
 import { datasetHash } from '../../core/env/dataset';
-import { PAPER_SAMPLING } from '../../core/llm/types';
 import { evaluateStructured } from '../../core/rtfm/evaluate';
+import { protocolSampling } from '../../core/protocol';
 import type { RtfmDescriptionVariant } from '../../core/rtfm/pack';
 import type { RtfmProtocol, RtfmTransition } from '../../core/rtfm/types';
 import { Rng } from '../../core/rng';
@@ -14,7 +14,7 @@ import { browserRunner } from '../evaluator';
 /**
  * A search on RTFM in the page: the strategy, budget and seed as elsewhere, the model picked in the
  * model panel, every program scored in the sandbox with the RTFM weights (each transition once, or
- * the paper's draws). The tree and the best program are read from `record`.
+ * the paper's draws, with the paper's sampling for the provider). The tree and the best program are read from `record`.
  */
 export class RtfmSearch {
   strategyId = $state<StrategyId>('gif-mcts');
@@ -40,16 +40,19 @@ export class RtfmSearch {
     let session: SearchSession;
     try {
       const runner = browserRunner();
+      const llm = model.createClient();
+      // The paper protocol asks each provider for the paper's sampling, as the benchmark does.
+      const sampling = protocolSampling(protocol.kind === 'paper-draws' ? 'paper' : 'playground', llm.info);
       session = strategies[this.strategyId].create({
         spec: rtfmPack.spec,
         description: rtfmPack.descriptions[variant],
         contract: rtfmPack.contract,
         transitions: [],
         env: { id: 'rtfm', datasetHash: datasetHash(transitions) },
-        llm: model.createClient(),
+        llm,
         evaluate: (program, signal) => evaluateStructured(runner, program, transitions, { protocol, signal }),
         rng: Rng.seeded(this.seed),
-        sampling: { ...PAPER_SAMPLING, seed: this.seed },
+        sampling: { ...sampling, seed: this.seed },
         budget: this.budget,
         seed: this.seed,
         onEvent: (e) => {
