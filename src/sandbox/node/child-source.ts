@@ -5,14 +5,14 @@ import { WARM_DELAY_MS } from '../realm/runner-source';
  * starts no process: it waits for one `boot` message carrying the SES, acorn, planner and runner
  * texts, evaluates them (the runner calls `lockdown()`), and then answers one request at a time.
  * Messages are frames on stdin and stdout (see frames.ts); a reply's predictions follow its JSON
- * as the raw bytes of their Float64Array. Node's JSON IPC channel, with the predictions as base64
+ * as the raw bytes of their Float64Array. (Node's JSON IPC channel, with the predictions as base64
  * text, cost 36–37.5 ms per Acrobot candidate against 31–32 ms, measured side by side, and up to
- * 0.15 ms more per CartPole one. There is no timeout in here:
- * the parent's timer kills a child stuck in a candidate (the child is replaced after a timeout
- * anyway, and `vm`'s per-call watchdog thread cost a third of a CartPole candidate's time). The
- * reply is sent from a later macrotask, so promise jobs a candidate queued run first, inside its
- * own turn (a flood of them never lets the reply out, and the parent's timer ends the child). The
- * next compartment is built `WARM_DELAY_MS` later.
+ * 0.15 ms more per CartPole one.) There is no timeout in here: the parent's timer kills a child
+ * stuck in a candidate (the child is replaced after a timeout anyway, and `vm`'s per-call watchdog
+ * thread cost a third of a CartPole candidate's time). The reply is sent from a later macrotask,
+ * so promise jobs a candidate queued run first, inside its own turn (a flood of them never lets
+ * the reply out, and the parent's timer ends the child). The next compartment is built
+ * `WARM_DELAY_MS` later.
  */
 export const CHILD_SOURCE = String.raw`'use strict';
 const vm = require('node:vm');
