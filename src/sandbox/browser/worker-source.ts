@@ -53,7 +53,7 @@ export function runnerWorkerSource(s: WorkerSources): string {
 ;(function () {
   'use strict';
   var handle = (${s.runner})(${s.planner}, ${acornExpression(s.acorn)});
-  var now = performance.now.bind(performance), Channel = MessageChannel, getProto = Object.getPrototypeOf, hasOwn = Object.prototype.hasOwnProperty;
+  var Channel = MessageChannel, getProto = Object.getPrototypeOf, hasOwn = Object.prototype.hasOwnProperty;
   var setTimer = setTimeout;
   var tick = new Channel(), next = [];
   tick.port1.onmessage = function () { var f = next.shift(); if (f) f(); };
@@ -63,10 +63,8 @@ export function runnerWorkerSource(s: WorkerSources): string {
     if (!port) return;
     self.onmessage = null;
     port.onmessage = function (e) {
-      var t0 = now();
       var reply = handle(e.data);
       if (reply === null) return;
-      reply.runMs = now() - t0;
       later(function () {
         if (reply.data) port.postMessage(reply, [reply.data.buffer]);
         else port.postMessage(reply);
