@@ -14,7 +14,8 @@ import { browserRunner } from '../evaluator';
 /**
  * A search on RTFM in the page: the strategy, budget and seed as elsewhere, the model picked in the
  * model panel, every program scored in the sandbox with the RTFM weights (each transition once, or
- * the paper's draws, with the paper's sampling for the provider). The tree and the best program are read from `record`.
+ * the paper's draws, with the paper's sampling for the provider). The tree and the best program
+ * are read from `record`.
  */
 export class RtfmSearch {
   strategyId = $state<StrategyId>('gif-mcts');
