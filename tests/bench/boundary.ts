@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { Page } from 'playwright-core';
+import { CHILD_FRAMES_SOURCE } from '../../src/sandbox/node/child-source';
 import { encodeFrame, frameMessage, FrameReader } from '../../src/sandbox/node/frames';
 
 const ROUNDS = 25;
@@ -72,17 +73,14 @@ export async function browserRoundTrips(page: Page, hostDocument: string): Promi
 }
 
 /**
- * In Node: to a child process over its stdin and stdout in the runner's frames (see
- * src/sandbox/node/frames.ts), the reply's numbers as raw bytes after its JSON (as the runner's).
+ * In Node: to a child process over its stdin and stdout in the runner's frames, written and read
+ * in the child by the runner child's own frame code, the reply's numbers as raw bytes.
  */
 export async function nodeRoundTrip(): Promise<number> {
-  const echo = `const fs = require('fs'); const numbers = new Uint8Array(${REPLY_NUMBERS * 8});
-process.stdin.on('data', (chunk) => {
-  const json = Buffer.from(JSON.stringify({ id: JSON.parse(chunk.toString('utf8', 8)).id }));
-  const out = Buffer.allocUnsafe(8 + json.length + numbers.length);
-  out.writeUInt32LE(4 + json.length + numbers.length, 0); out.writeUInt32LE(json.length, 4); json.copy(out, 8); out.set(numbers, 8 + json.length);
-  fs.writeSync(1, out);
-});`;
+  const echo = `'use strict';
+${CHILD_FRAMES_SOURCE}
+const numbers = new Float64Array(${REPLY_NUMBERS});
+function receive(m) { send({ id: m.id }, numbers); }`;
   const child = spawn(process.execPath, ['-e', echo], { stdio: ['pipe', 'pipe', 'inherit'] });
   const reader = new FrameReader();
   let answer: () => void = () => {};

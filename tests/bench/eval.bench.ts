@@ -197,7 +197,8 @@ async function main(): Promise<void> {
   await browser.close();
   server.close();
 
-  const of = (env: string, where: string) => rows.find((r) => r.env === env && r.where === where)!.ms;
+  const row = (env: string, where: string) => rows.find((r) => r.env === env && r.where === where)!;
+  const of = (env: string, where: string) => row(env, where).ms;
   console.log(`\nScoring one new correct candidate on the CWMB transitions (median of ${REPEATS} runs after ${WARMUP} warm-up runs)\n`);
   console.log('| Environment | Transitions | Where | ms / candidate | transitions / s | vs its floor | speed vs CPython |');
   console.log('|---|---:|---|---:|---:|---:|---:|');
@@ -207,7 +208,7 @@ async function main(): Promise<void> {
     const ratio = floor === null ? '' : `${(r.ms / floor).toFixed(2)}×`;
     console.log(`| ${r.env} | ${r.transitions} | ${r.where} | ${r.ms.toFixed(2)} | ${perSecond} | ${ratio} | ${(of(r.env, PLACES[5]) / r.ms).toFixed(2)}× |`);
   }
-  const warm = (env: string, where: string) => rows.find((r) => r.env === env && r.where === where)!.warmingMs;
+  const warm = (env: string, where: string) => row(env, where).warmingMs;
   console.log(`\nThe same while the runners warm up: median of the ${WARMUP} warm-up runs (CartPole first, on a fresh page and a fresh Node pool), beside the floors in the same runs\n`);
   console.log('| Environment | browser runner ms | vs its floor | Node runner ms | vs its floor |');
   console.log('|---|---:|---:|---:|---:|');
