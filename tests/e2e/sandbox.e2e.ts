@@ -92,6 +92,13 @@ describe('the browser sandbox', () => {
     expect(await correctScore()).toBe(1);
   });
 
+  it('does not let a half-done name lookup reach the next candidate', async () => {
+    const probe = cartpoleWith('"ww" in globalThis; return [this.state, 1, false];');
+    const reader = 'const ww = globalThis.ww === undefined ? 0 : 1;\n' + program('cartpole.js');
+    expect((await evaluate({ envId: 'cartpole', program: probe, transitions: sample })).bug).toBeNull();
+    expect(await evaluate({ envId: 'cartpole', program: reader, transitions: sample })).toMatchObject({ score: 1, bug: null });
+  });
+
   it('keeps scoring queued work while one job times out', async () => {
     const [stuck, fine] = await page.evaluate(
       ({ loop, good, transitions }) => {

@@ -12,8 +12,9 @@
  *
  * Names the compartment does not define must fail as in any JavaScript engine ("x is not
  * defined"): SES's own scope terminator answers `undefined` for them, so the global object's
- * prototype is a proxy that throws a ReferenceError for every unknown name, except for the few
- * that programs commonly probe with `typeof` (`typeof module`), which stay `undefined`.
+ * prototype is a proxy, one per compartment, that throws a ReferenceError for every unknown
+ * identifier, except for the few that programs commonly probe with `typeof` (`typeof module`),
+ * which stay `undefined`.
  */
 export const COMPARTMENT_SOURCE = String.raw`
   lockdown({ errorTaming: 'unsafe', overrideTaming: 'moderate', consoleTaming: 'unsafe', stackFiltering: 'verbose', domainTaming: 'unsafe' });
@@ -74,25 +75,35 @@ export const COMPARTMENT_SOURCE = String.raw`
   }
 
   // Names a program may probe with typeof (typeof module !== 'undefined'); they read as undefined.
-  var PROBED = freeze({ Environment: 1, module: 1, exports: 1, define: 1 });
-  // An identifier lookup asks has() before get(); a property read (globalThis.foo) only get(), and
-  // then reads undefined as in any engine.
-  var asked = null;
-  var unknownNames = hardenAll(new ProxyCtor(create(null), {
-    has: function (_, name) {
-      if (typeof name !== 'string' || apply(hasOwn, PROBED, [name])) return false;
-      asked = name;
-      return true;
-    },
-    get: function (_, name) {
-      if (typeof name !== 'string') return undefined;
+  var PROBED = freeze({ Environment: 1, module: 1, exports: 1, define: 1 }), defineProp = Reflect.defineProperty;
+  // The global object's prototype in one compartment, reached only by names the global object
+  // lacks. An identifier lookup asks has() before get() or set(): that pair throws "name is not
+  // defined". A lone get (globalThis.foo) reads undefined and a lone set (globalThis.foo = 1)
+  // defines the property, as in any engine. (A name tested with "in" first is taken for an
+  // identifier: the two cannot be told apart here.) One per compartment, so what a candidate
+  // asked never answers the next one.
+  function unknownNames() {
+    var asked = null;
+    function byName(name) {
       var lookup = asked === name;
       asked = null;
       if (lookup) throw new RefError(name + ' is not defined');
-      return undefined;
-    },
-    set: function (_, name) { asked = null; throw new RefError(name + ' is not defined'); },
-  }));
+    }
+    return hardenAll(new ProxyCtor(create(null), {
+      has: function (_, name) {
+        asked = typeof name === 'string' && !apply(hasOwn, PROBED, [name]) ? name : null;
+        return asked !== null;
+      },
+      get: function (_, name) {
+        byName(name);
+        return undefined;
+      },
+      set: function (_, name, value, receiver) {
+        byName(name);
+        return defineProp(receiver, name, { value: value, writable: true, enumerable: true, configurable: true });
+      },
+    }));
+  }
   var HIDDEN = ['Compartment', 'lockdown', 'harden'];
 
   // A fresh compartment for one candidate, with its own console.
@@ -101,7 +112,7 @@ export const COMPARTMENT_SOURCE = String.raw`
     var compartment = new Comp({ Math: SEEDED_MATH, console: out.console, Float32Array: Float32Array, Float64Array: F64 });
     var g = compartment.globalThis;
     for (var i = 0; i < HIDDEN.length; i++) { try { delete g[HIDDEN[i]]; } catch (e) {} }
-    setProto(g, unknownNames);
+    setProto(g, unknownNames());
     // SES builds a compartment's evaluator on its first evaluate: do it now, while idle.
     compartment.evaluate('0');
     return { compartment: compartment, values: fastValues(compartment), logs: out.take };

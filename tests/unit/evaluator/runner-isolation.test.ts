@@ -114,9 +114,17 @@ describe('names', () => {
       'typeof globalThis.bar === "undefined"',
       'typeof module === "undefined"',
       '(() => { try { qq; } catch (e) {} return globalThis.qq === undefined; })()',
+      '(() => { globalThis.cache = 2; cache += 1; return globalThis.cache === 3; })()',
     ]) {
       expect(await one(`class Environment { setState(){} step(){ return [${check} ? 1 : 0, 0, false]; } }`)).toEqual({ ok: true, predictions: [{ next_state: 1, reward: 0, done: false }] });
     }
+  });
+  it('what one candidate looked up never answers the next one', async () => {
+    // Leaves a lookup half done (has() without its get()), as if the next read were by name.
+    const arm = 'class Environment { setState(){} step(){ "ww" in globalThis; return [0, 0, false]; } }';
+    const read = 'class Environment { setState(){} step(){ return [globalThis.ww === undefined ? 1 : 0, 0, false]; } }';
+    expect(await one(arm)).toEqual({ ok: true, predictions: [{ next_state: 0, reward: 0, done: false }] });
+    expect(await one(read)).toEqual({ ok: true, predictions: [{ next_state: 1, reward: 0, done: false }] });
   });
 });
 
