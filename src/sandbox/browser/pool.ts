@@ -28,6 +28,8 @@ interface PoolWorker {
   job: (Job & { id: number }) | null;
   timer: ReturnType<typeof setTimeout> | null;
   served: number;
+  /** A candidate switched V8's fast paths off in this worker (see health-source.ts): replace it. */
+  spoiled: boolean;
 }
 
 /** One host's workers and queue: jobs go in with `submit` and leave through their `settle`. */
@@ -40,7 +42,8 @@ interface WorkerPool {
  * A pool of long-lived runner workers in one host, each running one candidate at a time in a
  * fresh SES compartment, talking to the page over a direct port. The page keeps each job's timer:
  * a worker that hangs, crashes or is cancelled is ended and replaced, and so is every worker after
- * `RECYCLE_AFTER` candidates. Each worker's parsed datasets are tracked per worker, so a job
+ * `RECYCLE_AFTER` candidates or once a candidate switched V8's fast paths off in it (see
+ * src/sandbox/realm/health-source.ts). Each worker's parsed datasets are tracked per worker, so a job
  * carries its inputs exactly when its worker lacks them. When the host cannot start workers at
  * all, the waiting jobs go to `unavailable` when it is given, and fail otherwise.
  */
@@ -77,13 +80,18 @@ function createWorkerPool(host: () => Promise<RunnerHost>, poolSize: number, una
       const { wid, port } = await box.spawn((message) => {
         if (w && workers.includes(w)) finish(w, { kind: 'crashed', message: `crashed the evaluator: ${message}` }, true);
       });
-      w = { box, wid, port, keys: new DatasetKeys(), job: null, timer: null, served: 0 };
+      w = { box, wid, port, keys: new DatasetKeys(), job: null, timer: null, served: 0, spoiled: false };
       const self = w;
       port.onmessage = (event: MessageEvent) => {
-        const data = event.data as { id?: unknown } | null;
+        const data = event.data as { id?: unknown; op?: unknown } | null;
+        if (data?.op === 'spoiled') {
+          self.spoiled = true;
+          if (!self.job) finish(self, { kind: 'cancelled' }, true);
+          return;
+        }
         if (!self.job || data?.id !== self.job.id) return;
         const reply = parseRunnerReply(data);
-        finish(self, reply, reply.kind === 'crashed' || ++self.served >= RECYCLE_AFTER);
+        finish(self, reply, reply.kind === 'crashed' || self.spoiled || ++self.served >= RECYCLE_AFTER);
       };
       workers.push(w);
       idle.push(w);

@@ -46,7 +46,8 @@ export interface WorkerSources {
  * never see this scope), and waits for the one message that hands it its port. From then on it
  * answers requests on that port, one at a time; a reply goes out from a later task, after the
  * promise jobs the candidate queued (a flood of them holds the reply back until the host's timer
- * ends the worker), and the next compartment is built `WARM_DELAY_MS` after that, while idle.
+ * ends the worker), and the next compartment is built `WARM_DELAY_MS` after that, while idle
+ * (with the runner's health check, whose `{ op: 'spoiled' }` goes to the page).
  */
 export function runnerWorkerSource(s: WorkerSources): string {
   return `${s.ses}
@@ -68,7 +69,7 @@ export function runnerWorkerSource(s: WorkerSources): string {
       later(function () {
         if (reply.data) port.postMessage(reply, [reply.data.buffer]);
         else port.postMessage(reply);
-        setTimer(function () { handle({ op: 'warm' }); }, ${WARM_DELAY_MS});
+        setTimer(function () { var note = handle({ op: 'warm' }); if (note) port.postMessage(note); }, ${WARM_DELAY_MS});
       });
     };
     handle({ op: 'warm' });

@@ -16,8 +16,11 @@ export interface NodeRunnerOptions {
   recycleAfter?: number;
 }
 
-/** A `CandidateRunner` (and `StructuredRunner`) on child processes; `close()` ends them all. */
-export type NodeRunner = CandidateRunner & StructuredRunner & { close(): Promise<void> };
+/**
+ * A `CandidateRunner` (and `StructuredRunner`) on child processes; `close()` ends them all, and
+ * `pids()` names the children alive now (which ones run candidates: for diagnostics and tests).
+ */
+export type NodeRunner = CandidateRunner & StructuredRunner & { close(): Promise<void>; pids(): number[] };
 
 interface Slot {
   child: RunnerChild;
@@ -27,14 +30,17 @@ interface Slot {
   served: number;
   /** The child has booted; a job's time limit starts only on a booted child. */
   ready: boolean;
+  /** A candidate switched V8's fast paths off in this child (see health-source.ts): replace it. */
+  spoiled: boolean;
 }
 
 /**
  * Runs candidate programs in long-lived child processes (see child.ts), each candidate in a fresh
  * SES compartment (src/sandbox/realm). A child still running a candidate when its time limit
  * expires is killed (it keeps no timer of its own), and so is one that crashes or runs out of
- * memory; each is replaced, and so is every child after `recycleAfter` candidates; the candidate
- * it was running gets the bug. Idle children are unref'd, so a
+ * memory; each is replaced, and so is every child after `recycleAfter` candidates or once a
+ * candidate switched V8's fast paths off in it (see src/sandbox/realm/health-source.ts); the
+ * candidate it was running gets the bug. Idle children are unref'd, so a
  * forgotten runner never keeps the process alive; `close()` ends them.
  */
 export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
@@ -61,12 +67,14 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
     if (index >= 0) slots[index] = null;
     slot.child.kill();
     settle(slot, reply);
+    // A spoiled child's replacement boots at once, so the next job does not wait for it.
+    if (slot.spoiled && index >= 0 && !closed && queue.length === 0) spawn(index);
     pump();
   }
 
   function spawn(index: number): Slot {
     const child = startRunnerChild({ memoryLimitMb });
-    const slot: Slot = { child, keys: new DatasetKeys(), current: null, timer: null, served: 0, ready: false };
+    const slot: Slot = { child, keys: new DatasetKeys(), current: null, timer: null, served: 0, ready: false, spoiled: false };
     child.onMessage((message) => {
       if (message.op === 'ready') {
         slot.ready = true;
@@ -75,9 +83,14 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
         if (!slot.current) slot.child.hold(false);
         return;
       }
+      if (message.op === 'spoiled') {
+        slot.spoiled = true;
+        if (!slot.current) retire(slot, { kind: 'cancelled' });
+        return;
+      }
       if (!slot.current || message.id !== slot.current.id) return;
       const reply = message.crashed === true ? ({ kind: 'crashed', message: 'the evaluator failed; run the evaluation again' } as const) : parseRunnerReply(message);
-      if (reply.kind === 'timeout' || reply.kind === 'crashed' || ++slot.served >= recycleAfter) retire(slot, reply);
+      if (reply.kind === 'timeout' || reply.kind === 'crashed' || slot.spoiled || ++slot.served >= recycleAfter) retire(slot, reply);
       else {
         settle(slot, reply);
         pump();
@@ -147,6 +160,7 @@ export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
 
   return {
     ...front,
+    pids: () => slots.flatMap((slot) => (slot?.child.process.pid === undefined ? [] : [slot.child.process.pid])),
     async close(): Promise<void> {
       closed = true;
       for (const pending of queue.splice(0)) pending.settle({ kind: 'cancelled' });

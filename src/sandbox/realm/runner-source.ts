@@ -1,4 +1,5 @@
 import { COMPARTMENT_SOURCE } from './compartment-source';
+import { HEALTH_SOURCE } from './health-source';
 import { PLAN_SOURCE } from './plan-source';
 import { SCORE_SOURCE } from './score-source';
 
@@ -24,7 +25,9 @@ export const WARM_DELAY_MS = 2;
  * - `{ op: 'score-structured', … }` the same for structured worlds → `{ id, ok: true, text }`;
  * - `{ op: 'plan-open', id, program, file, config, seed }`, `{ op: 'act', id, obs }`,
  *   `{ op: 'reset', id }` hold one model and its planner → `{ id, ok: true, action? }` or a failure;
- * - `{ op: 'warm' }` builds the next compartment while idle; no reply.
+ * - `{ op: 'warm' }` builds the next compartment while idle; no reply, or `{ op: 'spoiled' }` when
+ *   a candidate since the last one switched off V8's fast paths in this worker (see
+ *   health-source.ts): the host then replaces it.
  *
  * `plannerRuntime` is `{ createPlanner }` (see src/core/plan/runtime.ts) and `parser` is acorn,
  * used only to name the line of a syntax error.
@@ -34,17 +37,24 @@ export const RUNNER_SOURCE = `(function (plannerRuntime, parser) {
 ${COMPARTMENT_SOURCE}
 ${SCORE_SOURCE}
 ${PLAN_SOURCE}
+${HEALTH_SOURCE}
+  var ranCandidate = false;
   return function handle(m) {
     var reply;
     switch (m.op) {
       case 'prepare': prepare(m.key, m.inputs); return null;
-      case 'warm': warm(); return null;
+      case 'warm':
+        warm();
+        if (!ranCandidate) return null;
+        ranCandidate = false;
+        return fastPathsLost() ? { op: 'spoiled' } : null;
       case 'score': reply = score(m); break;
       case 'score-structured': reply = scoreStructured(m); break;
       case 'plan-open': reply = planOpen(m); break;
       case 'act': case 'reset': reply = planCall(m.op, m.obs); break;
       default: reply = failure('unknown request ' + String(m.op));
     }
+    ranCandidate = true;
     reply.id = m.id;
     return reply;
   };

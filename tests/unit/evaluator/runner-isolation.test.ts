@@ -105,6 +105,41 @@ describe('what a candidate leaves behind', () => {
   });
 });
 
+describe("V8's engine-wide fast paths", () => {
+  it('a child where a candidate switched them off is replaced; one where honest programs ran is kept', async () => {
+    const own = createNodeRunner({ poolSize: 1 });
+    const sample = data.slice(0, 40);
+    const score = async (p: string) => (await evaluateProgram(own, p, sample, cartpole.spec)).score;
+    // The health check runs a few ms after each reply, while the child idles.
+    const settled = () => new Promise((r) => setTimeout(r, 100));
+    const busy = cartpoleWith('const s = [...this.state.slice()].map((x) => x).filter(() => true); return [Array.from(s).concat([]), 1, false];');
+    try {
+      expect(await score(program('cartpole.js'))).toBe(1);
+      await settled();
+      const first = own.pids();
+      expect(first).toHaveLength(1);
+      for (let i = 0; i < 3; i++) {
+        expect(await score(busy)).toBeLessThan(1);
+        await settled();
+      }
+      expect(own.pids()).toEqual(first);
+      let before = first;
+      for (const spoil of ['Object.defineProperty([], "constructor", { value: {} });', 'Reflect.defineProperty(new Array(3), "constructor", { value: Array });']) {
+        expect(await score(cartpoleWith('return [this.state, 1, false];', { top: spoil + '\n' }))).toBeLessThan(1);
+        // Replaced as soon as the check has run (a few ms on an idle machine, longer on a busy one).
+        for (let waited = 0; waited < 10_000 && own.pids()[0] === before[0]; waited += 20) await new Promise((r) => setTimeout(r, 20));
+        const after = own.pids();
+        expect(after).toHaveLength(1);
+        expect(after).not.toEqual(before);
+        expect(await score(program('cartpole.js'))).toBe(1);
+        before = after;
+      }
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('names', () => {
   it('fail like in any engine: unknown identifiers throw, property reads and typeof give undefined', async () => {
     expect(await one('class Environment { setState(){} step(){ return [foo, 0, false]; } }')).toEqual({ ok: false, error: { message: 'ReferenceError: foo is not defined', line: 1 } });
