@@ -70,7 +70,7 @@ describe('the browser sandbox', () => {
 
   it('keeps the pool at hardwareConcurrency − 1 warm workers, at least one', async () => {
     const size = await page.evaluate(() => Math.max(1, navigator.hardwareConcurrency - 1));
-    expect(size).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => page.workers().length, { timeout: 10_000 }).toBe(size);
   });
 
   for (const h of HOSTILE) {
