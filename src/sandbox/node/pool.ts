@@ -38,10 +38,10 @@ interface Slot {
  * Runs candidate programs in long-lived child processes (see child.ts), each candidate in a fresh
  * SES compartment (src/sandbox/realm). A child still running a candidate when its time limit
  * expires is killed (it keeps no timer of its own), and so is one that crashes or runs out of
- * memory; each is replaced, and so is every child after `recycleAfter` candidates or once a
- * candidate switched V8's fast paths off in it (see src/sandbox/realm/health-source.ts); the
- * candidate it was running gets the bug. Idle children are unref'd, so a
- * forgotten runner never keeps the process alive; `close()` ends them.
+ * memory, and the candidate it was running gets the bug; each is replaced, and so is every child
+ * after `recycleAfter` candidates or once a candidate switched V8's fast paths off in it (see
+ * src/sandbox/realm/health-source.ts). Idle children are unref'd, so a forgotten runner never
+ * keeps the process alive; `close()` ends them.
  */
 export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
   const size = Math.max(1, options.poolSize ?? availableParallelism() - 1);

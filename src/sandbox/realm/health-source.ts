@@ -8,9 +8,9 @@
  * programs took 10–30% longer. So after each candidate, while idle, the runner times a loop of
  * `slice` calls (the fastest of three runs, so that a pause or a busy core stretching one run does
  * not count) against what it took at boot, and asks its host for a fresh worker (or child) when
- * it stays over three times as long, and 0.2 ms more, for 12 runs more. The loop takes about 0.03 ms with the fast
- * path, 2–2.6 ms without, which even a coarse clock (0.1 ms in a page that is not cross-origin
- * isolated) tells apart. (`lockdown()` itself already turns off the fast path of spreading and
+ * it stays over three times as long, and 0.2 ms more, for 12 runs more. The loop takes about
+ * 0.03 ms with the fast path, 2–2.6 ms without, which even a coarse clock (0.1 ms in a page that
+ * is not cross-origin isolated) tells apart. (`lockdown()` itself already turns off the fast path of spreading and
  * `for … of` over arrays, so a candidate cannot slow those further.)
  */
 export const HEALTH_SOURCE = String.raw`
@@ -18,7 +18,7 @@ export const HEALTH_SOURCE = String.raw`
   function probe() {
     var t0 = apply(clockNow, clock, []), n = 0;
     for (var i = 0; i < PROBE_ROUNDS; i++) n += PROBE.slice().length;
-    probeSink = n;
+    probeSink = n; // used, so that the loop is kept
     return apply(clockNow, clock, []) - t0;
   }
   function fastestProbe(times) {
@@ -28,7 +28,7 @@ export const HEALTH_SOURCE = String.raw`
   }
   // The loop's time at boot, once V8 has optimized it.
   fastestProbe(10);
-  var probeLimit = (function (base) { return base * 3 > base + 0.2 ? base * 3 : base + 0.2; })(fastestProbe(10));
+  var probeBase = fastestProbe(10), probeLimit = HostMath.max(3 * probeBase, probeBase + 0.2);
   // Whether a candidate switched V8's fast paths off in this worker. Just after a candidate, V8
   // may have dropped the loop's optimized code (its run counts as slow until V8 optimizes it
   // again, within a few runs): only a loop that stays slow for 12 more runs counts.
