@@ -5,7 +5,7 @@
  * protector". One array given its own `constructor` (an `Object.defineProperty` away, frozen
  * built-ins or not) switches it off for the whole worker, for good: every later candidate's
  * `slice` then runs about 30× slower (measured in Node 20), and CWMB's CartPole and Acrobot
- * programs took 10–30% longer. So after each candidate, while idle, the runner times a loop of
+ * programs took 9–37% longer. So after each candidate, while idle, the runner times a loop of
  * `slice` calls (the fastest of three runs, so that a pause or a busy core stretching one run does
  * not count) against what it took at boot, and asks its host for a fresh worker (or child) when
  * it stays over three times as long, and 0.2 ms more, for 12 runs more. The loop takes about
