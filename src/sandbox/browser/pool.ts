@@ -28,7 +28,7 @@ interface PoolWorker {
   job: (Job & { id: number }) | null;
   timer: ReturnType<typeof setTimeout> | null;
   served: number;
-  /** A candidate switched V8's fast paths off in this worker (see health-source.ts): replace it. */
+  /** A candidate left something in the engine that burdens the next ones (health-source.ts). */
   spoiled: boolean;
 }
 
@@ -42,9 +42,9 @@ interface WorkerPool {
  * A pool of long-lived runner workers in one host, each running one candidate at a time in a
  * fresh SES compartment, talking to the page over a direct port. The page keeps each job's timer:
  * a worker that hangs, crashes or is cancelled is ended and replaced, and so is every worker after
- * `RECYCLE_AFTER` candidates or once a candidate switched V8's fast paths off in it (see
- * src/sandbox/realm/health-source.ts). Each worker's parsed datasets are tracked per worker, so a job
- * carries its inputs exactly when its worker lacks them. When the host cannot start workers at
+ * `RECYCLE_AFTER` candidates or once a candidate left something in the engine that burdens the
+ * next ones (see src/sandbox/realm/health-source.ts). Each worker's parsed datasets are tracked
+ * per worker, so a job carries its inputs exactly when its worker lacks them. When the host cannot start workers at
  * all, the waiting jobs go to `unavailable` when it is given, and fail otherwise.
  */
 function createWorkerPool(host: () => Promise<RunnerHost>, poolSize: number, unavailable?: (waiting: Job[]) => void): WorkerPool {

@@ -30,7 +30,7 @@ interface Slot {
   served: number;
   /** The child has booted; a job's time limit starts only on a booted child. */
   ready: boolean;
-  /** A candidate switched V8's fast paths off in this child (see health-source.ts): replace it. */
+  /** A candidate left something in the engine that burdens the next ones (health-source.ts). */
   spoiled: boolean;
 }
 
@@ -39,9 +39,9 @@ interface Slot {
  * SES compartment (src/sandbox/realm). A child still running a candidate when its time limit
  * expires is killed (it keeps no timer of its own), and so is one that crashes or runs out of
  * memory, and the candidate it was running gets the bug; each is replaced, and so is every child
- * after `recycleAfter` candidates or once a candidate switched V8's fast paths off in it (see
- * src/sandbox/realm/health-source.ts). Idle children are unref'd, so a forgotten runner never
- * keeps the process alive; `close()` ends them.
+ * after `recycleAfter` candidates or once a candidate left something in the engine that burdens
+ * the next ones (see src/sandbox/realm/health-source.ts). Idle children are unref'd, so a
+ * forgotten runner never keeps the process alive; `close()` ends them.
  */
 export function createNodeRunner(options: NodeRunnerOptions = {}): NodeRunner {
   const size = Math.max(1, options.poolSize ?? availableParallelism() - 1);

@@ -29,6 +29,10 @@ export const HEALTH_SOURCE = String.raw`
   // The loop's time at boot, once V8 has optimized it.
   fastestProbe(10);
   var probeBase = fastestProbe(10), probeLimit = HostMath.max(3 * probeBase, probeBase + 0.2);
+  // Whether a candidate left this worker burdened for the next ones (see REGISTRY_SOURCE too).
+  function workerSpoiled() {
+    return registryWeight > REGISTRY_LIMIT || fastPathsLost();
+  }
   // Whether a candidate switched V8's fast paths off in this worker. Just after a candidate, V8
   // may have dropped the loop's optimized code (its run counts as slow until V8 optimizes it
   // again, within a few runs): only a loop that stays slow for 12 more runs counts.
@@ -37,4 +41,26 @@ export const HEALTH_SOURCE = String.raw`
     for (var k = 0; k < 12; k++) if (probe() <= probeLimit) return false;
     return true;
   }
+`;
+
+/**
+ * Evaluated before `lockdown()`: `Symbol.for` counting what it registers. V8 never frees a
+ * registered symbol, so the registry outlives every compartment: candidates that registered 200 MB
+ * of keys each made the third one on a Node child run out of memory on its own 200 MB. Past
+ * `REGISTRY_LIMIT` characters of new keys (each counted 64 more) the health check has the worker
+ * replaced; what one candidate registers is otherwise bounded by its own memory limit.
+ */
+export const REGISTRY_SOURCE = String.raw`
+  var REGISTRY_LIMIT = 4000000, registryWeight = 0, registeredKeys = new Set();
+  (function () {
+    var symbolFor = Symbol['for'], symbolKeyFor = Symbol.keyFor;
+    var counting = {
+      for(key) {
+        var symbol = symbolFor(key), k = symbolKeyFor(symbol);
+        if (!registeredKeys.has(k)) { registeredKeys.add(k); registryWeight += k.length + 64; }
+        return symbol;
+      },
+    };
+    Object.defineProperty(Symbol, 'for', { value: counting['for'], writable: true, configurable: true });
+  })();
 `;

@@ -1,5 +1,5 @@
 import { COMPARTMENT_SOURCE } from './compartment-source';
-import { HEALTH_SOURCE } from './health-source';
+import { HEALTH_SOURCE, REGISTRY_SOURCE } from './health-source';
 import { PLAN_SOURCE } from './plan-source';
 import { SCORE_SOURCE } from './score-source';
 
@@ -26,14 +26,15 @@ export const WARM_DELAY_MS = 2;
  * - `{ op: 'plan-open', id, program, file, config, seed }`, `{ op: 'act', id, obs }`,
  *   `{ op: 'reset', id }` hold one model and its planner → `{ id, ok: true, action? }` or a failure;
  * - `{ op: 'warm' }` builds the next compartment while idle; no reply, or `{ op: 'spoiled' }` when
- *   a candidate since the last one switched off V8's fast paths in this worker (see
- *   health-source.ts): the host then replaces it.
+ *   a candidate since the last one switched off V8's fast paths in this worker or grew its
+ *   `Symbol.for` registry past a limit (see health-source.ts): the host then replaces it.
  *
  * `plannerRuntime` is `{ createPlanner }` (see src/core/plan/runtime.ts) and `parser` is acorn,
  * used only to name the line of a syntax error.
  */
 export const RUNNER_SOURCE = `(function (plannerRuntime, parser) {
   'use strict';
+${REGISTRY_SOURCE}
 ${COMPARTMENT_SOURCE}
 ${SCORE_SOURCE}
 ${PLAN_SOURCE}
@@ -47,7 +48,7 @@ ${HEALTH_SOURCE}
         warm();
         if (!ranCandidate) return null;
         ranCandidate = false;
-        return fastPathsLost() ? { op: 'spoiled' } : null;
+        return workerSpoiled() ? { op: 'spoiled' } : null;
       case 'score': reply = score(m); break;
       case 'score-structured': reply = scoreStructured(m); break;
       case 'plan-open': reply = planOpen(m); break;

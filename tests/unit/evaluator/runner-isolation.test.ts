@@ -105,14 +105,14 @@ describe('what a candidate leaves behind', () => {
   });
 });
 
-describe("V8's engine-wide fast paths", () => {
-  it('a child where a candidate switched them off is replaced; one where honest programs ran is kept', async () => {
+describe('what a candidate leaves in the engine', () => {
+  it("a child where a candidate switched V8's fast paths off or grew the Symbol.for registry is replaced; one where honest programs ran is kept", async () => {
     const own = createNodeRunner({ poolSize: 1 });
     const sample = data.slice(0, 40);
     const score = async (p: string) => (await evaluateProgram(own, p, sample, cartpole.spec)).score;
     // The health check runs a few ms after each reply, while the child idles.
     const settled = () => new Promise((r) => setTimeout(r, 100));
-    const busy = cartpoleWith('const s = [...this.state.slice()].map((x) => x).filter(() => true); return [Array.from(s).concat([]), 1, false];');
+    const busy = cartpoleWith('Symbol.for("cwm"); const s = [...this.state.slice()].map((x) => x).filter(() => true); return [Array.from(s).concat([]), 1, false];');
     try {
       expect(await score(program('cartpole.js'))).toBe(1);
       await settled();
@@ -124,7 +124,13 @@ describe("V8's engine-wide fast paths", () => {
       }
       expect(own.pids()).toEqual(first);
       let before = first;
-      for (const spoil of ['Object.defineProperty([], "constructor", { value: {} });', 'Reflect.defineProperty(new Array(3), "constructor", { value: Array });']) {
+      const spoils = [
+        'Object.defineProperty([], "constructor", { value: {} });',
+        'Reflect.defineProperty(new Array(3), "constructor", { value: Array });',
+        // 5 million characters of keys in a registry that V8 never frees.
+        'for (let i = 0; i < 50; i++) Symbol.for("k".repeat(100000) + i);',
+      ];
+      for (const spoil of spoils) {
         expect(await score(cartpoleWith('return [this.state, 1, false];', { top: spoil + '\n' }))).toBeLessThan(1);
         // Replaced as soon as the check has run (a few ms on an idle machine, longer on a busy one).
         for (let waited = 0; waited < 10_000 && own.pids()[0] === before[0]; waited += 20) await new Promise((r) => setTimeout(r, 20));
