@@ -8,7 +8,8 @@
  * programs took 9–37% longer. So after each candidate, while idle, the runner times a loop of
  * `slice` calls (the fastest of three runs, so that a pause or a busy core stretching one run does
  * not count) against what it took at boot, and asks its host for a fresh worker (or child) when
- * it stays over three times as long, and 0.2 ms more, for 12 runs more. The loop takes about
+ * it stays over three times as long, and 0.2 ms more, for 12 runs more, and again after the
+ * worker's next candidate. The loop takes about
  * 0.03 ms with the fast path, 2–2.6 ms without, which even a coarse clock (0.1 ms in a page that
  * is not cross-origin isolated) tells apart. (`lockdown()` itself already turns off the fast path of spreading and
  * `for … of` over arrays, so a candidate cannot slow those further.)
@@ -29,9 +30,14 @@ export const HEALTH_SOURCE = String.raw`
   // The loop's time at boot, once V8 has optimized it.
   fastestProbe(10);
   var probeBase = fastestProbe(10), probeLimit = HostMath.max(3 * probeBase, probeBase + 0.2);
-  // Whether a candidate left this worker burdened for the next ones (see REGISTRY_SOURCE too).
+  // Whether a candidate left this worker burdened for the next ones (see REGISTRY_SOURCE too). A
+  // slow loop counts only when the check after the next candidate finds it slow again: a lost fast
+  // path never comes back, while a busy machine or V8 recompiling the loop passes.
+  var slowBefore = false;
   function workerSpoiled() {
-    return registryWeight > REGISTRY_LIMIT || fastPathsLost();
+    var slow = fastPathsLost(), both = slow && slowBefore;
+    slowBefore = slow;
+    return registryWeight > REGISTRY_LIMIT || both;
   }
   // Whether a candidate switched V8's fast paths off in this worker. Just after a candidate, V8
   // may have dropped the loop's optimized code (its run counts as slow until V8 optimizes it
