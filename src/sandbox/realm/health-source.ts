@@ -1,51 +1,64 @@
 /**
- * The health check of the program runner's in-realm source (see runner-source.ts).
+ * The health check of the program runner's in-realm source (see runner-source.ts): whether a
+ * candidate left something in the engine that would burden the candidates after it in the same
+ * worker (or child). The host then replaces the worker.
  *
  * V8 keeps `slice`, `map`, `filter`, `splice` and `concat` fast through an engine-wide "species
  * protector". One array given its own `constructor` (an `Object.defineProperty` away, frozen
  * built-ins or not) switches it off for the whole worker, for good: every later candidate's
  * `slice` then runs about 30× slower (measured in Node 20), and CWMB's CartPole and Acrobot
- * programs took 9–37% longer. So after each candidate, while idle, the runner times a loop of
- * `slice` calls (the fastest of three runs, so that a pause or a busy core stretching one run does
- * not count) against what it took at boot, and asks its host for a fresh worker (or child) when
- * it stays over three times as long, and 0.2 ms more, for 12 runs more, and again after the
- * worker's next candidate. The loop takes about
- * 0.03 ms with the fast path, 2–2.6 ms without, which even a coarse clock (0.1 ms in a page that
- * is not cross-origin isolated) tells apart. (`lockdown()` itself already turns off the fast path of spreading and
- * `for … of` over arrays, so a candidate cannot slow those further.)
+ * programs took 9–37% longer. So after each candidate, while idle, the runner times 4,000 `slice`
+ * calls, the fastest of three runs: about 0.03 ms with the fast path, 2–2.6 ms without. Only when
+ * that is over three times its time at boot, and 0.2 ms more, does it look closer: ten rounds of
+ * the `slice` loop against a loop that copies the same array by hand, and the fast path counts as
+ * lost when the fastest `slice` round is over three times the fastest copy round, and 0.5 ms more.
+ * A busy machine, a pause, or V8 running the loops in a lower tier for a while after a candidate
+ * slows both alike or only some rounds (measured: no false trip in six runs of 300 checks, idle,
+ * under three CPU hogs on 2 cores, with optimization off or no JIT; a lost fast path tripped every
+ * time, 2.1–2.4 ms against 0.03–0.3 ms). (`lockdown()` itself already turns off the fast paths of spreading and `for … of`
+ * over arrays, so a candidate cannot slow those further.)
+ *
+ * The other thing a candidate can leave is the `Symbol.for` registry: see REGISTRY_SOURCE.
  */
 export const HEALTH_SOURCE = String.raw`
-  var PROBE = [1.5, 2.5, 3.5, 4.5], PROBE_ROUNDS = 4000, clock = performance, clockNow = clock.now, probeSink = 0;
-  function probe() {
-    var t0 = apply(clockNow, clock, []), n = 0;
-    for (var i = 0; i < PROBE_ROUNDS; i++) n += PROBE.slice().length;
-    probeSink = n; // used, so that the loop is kept
+  // Both loops keep what they make (in a ring of 8), so that V8 cannot optimize an allocation away.
+  var PROBE = [1.5, 2.5, 3.5, 4.5], PROBE_ROUNDS = 4000, clock = performance, clockNow = clock.now, kept = [];
+  function sliceLoop() {
+    for (var i = 0; i < PROBE_ROUNDS; i++) kept[i & 7] = PROBE.slice();
+  }
+  function copyLoop() {
+    var p = PROBE;
+    for (var i = 0; i < PROBE_ROUNDS; i++) kept[i & 7] = [p[0], p[1], p[2], p[3]];
+  }
+  function timed(loop) {
+    var t0 = apply(clockNow, clock, []);
+    loop();
     return apply(clockNow, clock, []) - t0;
   }
-  function fastestProbe(times) {
+  function fastestSlice(times) {
     var best = Infinity;
-    for (var k = 0; k < times; k++) { var ms = probe(); if (ms < best) best = ms; }
+    for (var k = 0; k < times; k++) { var ms = timed(sliceLoop); if (ms < best) best = ms; }
     return best;
   }
-  // The loop's time at boot, once V8 has optimized it.
-  fastestProbe(10);
-  var probeBase = fastestProbe(10), probeLimit = HostMath.max(3 * probeBase, probeBase + 0.2);
-  // Whether a candidate left this worker burdened for the next ones (see REGISTRY_SOURCE too). A
-  // slow loop counts only when the check after the next candidate finds it slow again: a lost fast
-  // path never comes back, while a busy machine or V8 recompiling the loop passes.
-  var slowBefore = false;
-  function workerSpoiled() {
-    var slow = fastPathsLost(), both = slow && slowBefore;
-    slowBefore = slow;
-    return registryWeight > REGISTRY_LIMIT || both;
+  // The slice loop's time at boot, once V8 has optimized both loops.
+  for (var warmRound = 0; warmRound < 10; warmRound++) { sliceLoop(); copyLoop(); }
+  var sliceBase = fastestSlice(10), sliceLimit = HostMath.max(3 * sliceBase, sliceBase + 0.2);
+
+  // Whether a candidate switched V8's fast path for slice off in this worker.
+  function fastPathLost() {
+    if (fastestSlice(3) <= sliceLimit) return false;
+    var slice = Infinity, copy = Infinity;
+    for (var k = 0; k < 10; k++) {
+      var s = timed(sliceLoop), c = timed(copyLoop);
+      if (s < slice) slice = s;
+      if (c < copy) copy = c;
+    }
+    return slice > 3 * copy + 0.5;
   }
-  // Whether a candidate switched V8's fast paths off in this worker. Just after a candidate, V8
-  // may have dropped the loop's optimized code (its run counts as slow until V8 optimizes it
-  // again, within a few runs): only a loop that stays slow for 12 more runs counts.
-  function fastPathsLost() {
-    if (fastestProbe(3) <= probeLimit) return false;
-    for (var k = 0; k < 12; k++) if (probe() <= probeLimit) return false;
-    return true;
+
+  // Whether a candidate left this worker burdened for the next ones.
+  function workerSpoiled() {
+    return registryWeight > REGISTRY_LIMIT || fastPathLost();
   }
 `;
 

@@ -132,9 +132,6 @@ describe('what a candidate leaves in the engine', () => {
       ];
       for (const spoil of spoils) {
         expect(await score(cartpoleWith('return [this.state, 1, false];', { top: spoil + '\n' }))).toBeLessThan(1);
-        await settled();
-        // A slow loop counts when the check after the next candidate finds it slow again.
-        expect(await score(program('cartpole.js'))).toBe(1);
         // Replaced as soon as the check has run (a few ms on an idle machine, longer on a busy one).
         for (let waited = 0; waited < 10_000 && own.pids()[0] === before[0]; waited += 20) await new Promise((r) => setTimeout(r, 20));
         const after = own.pids();
