@@ -99,7 +99,7 @@ describe('the browser sandbox', () => {
     expect(await evaluate({ envId: 'cartpole', program: reader, transitions: sample })).toMatchObject({ score: 1, bug: null });
   });
 
-  it("replaces a worker where a candidate switched V8's fast paths off, and no other", async () => {
+  it("replaces a worker where a candidate switched V8's fast paths off or grew the Symbol.for registry, and no other", async () => {
     await correctScore();
     let closed = 0;
     const watched = page.workers();
@@ -114,6 +114,12 @@ describe('the browser sandbox', () => {
     const spoil = cartpoleWith('return [this.state, 1, false];', { top: 'Object.defineProperty([], "constructor", { value: {} });\n' });
     expect((await evaluate({ envId: 'cartpole', program: spoil, transitions: sample })).bug).toBeNull();
     await expect.poll(() => closed, { timeout: 10_000 }).toBe(1);
+    expect(await correctScore()).toBe(1);
+    // The same for a candidate that grew the Symbol.for registry (which V8 never frees) by 5 million characters.
+    for (const w of page.workers().filter((x) => !watched.includes(x))) w.once('close', () => closed++);
+    const hoard = cartpoleWith('return [this.state, 1, false];', { top: 'for (let i = 0; i < 50; i++) Symbol.for("k".repeat(100000) + i);\n' });
+    expect((await evaluate({ envId: 'cartpole', program: hoard, transitions: sample })).bug).toBeNull();
+    await expect.poll(() => closed, { timeout: 10_000 }).toBe(2);
     expect(await correctScore()).toBe(1);
   });
 
