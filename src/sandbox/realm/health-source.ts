@@ -23,8 +23,8 @@
  */
 export const HEALTH_SOURCE = String.raw`
   // Both loops keep what they make (in a ring of 8), so that V8 cannot optimize an allocation
-  // away. The check after each candidate runs the short loop (1,000 calls: its garbage is what V8
-  // collects during the next candidate); only a slow one leads to the long ones (4,000 calls).
+  // away. The check after each candidate runs the short loop (1,000 calls, so that it leaves little
+  // garbage for V8 to collect during the next candidate); only a slow one leads to the long ones.
   var PROBE = [1.5, 2.5, 3.5, 4.5], SHORT = 1000, LONG = 4000, clock = performance, clockNow = clock.now, kept = [];
   function sliceLoop(rounds) {
     for (var i = 0; i < rounds; i++) kept[i & 7] = PROBE.slice();
