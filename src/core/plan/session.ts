@@ -8,8 +8,8 @@ import { plannerConfig, type CemParams, type MctsParams, type PlannerConfig } fr
 import { createPlanner } from './runtime';
 
 /**
- * A CWM and a planner living together in an isolated realm (a browser worker or a Node child process).
- * The outside only asks "which action from this observation"; model steps never cross it.
+ * A CWM and a planner living together in an isolated realm (a browser worker or a Node child
+ * process). The outside only asks "which action from this observation"; model steps never cross it.
  */
 export interface ModelSession {
   /** The planned action from a real observation, as a plain value (still to be checked). */

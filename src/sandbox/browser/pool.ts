@@ -44,8 +44,8 @@ interface WorkerPool {
  * a worker that hangs, crashes or is cancelled is ended and replaced, and so is every worker after
  * `RECYCLE_AFTER` candidates or once a candidate left something in the engine that burdens the
  * next ones (see src/sandbox/realm/health-source.ts). Each worker's parsed datasets are tracked
- * per worker, so a job carries its inputs exactly when its worker lacks them. When the host cannot start workers at
- * all, the waiting jobs go to `unavailable` when it is given, and fail otherwise.
+ * per worker, so a job carries its inputs exactly when its worker lacks them. When the host cannot
+ * start workers at all, the waiting jobs go to `unavailable` when it is given, and fail otherwise.
  */
 function createWorkerPool(host: () => Promise<RunnerHost>, poolSize: number, unavailable?: (waiting: Job[]) => void): WorkerPool {
   const workers: PoolWorker[] = [];

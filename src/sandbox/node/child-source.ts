@@ -65,7 +65,8 @@ process.stdin.on('end', () => process.exit(0));
  * thread cost a third of a CartPole candidate's time). The reply is sent from a later macrotask,
  * so promise jobs a candidate queued run first, inside its own turn (a flood of them never lets
  * the reply out, and the parent's timer ends the child). The next compartment is built
- * `WARM_DELAY_MS` later, with the runner's health check, whose `{ op: 'spoiled' }` goes to the parent.
+ * `WARM_DELAY_MS` later, with the runner's health check, whose `{ op: 'spoiled' }` goes to the
+ * parent.
  */
 export const CHILD_SOURCE = String.raw`'use strict';
 const vm = require('node:vm');
